@@ -1,0 +1,41 @@
+# The front door of the workbench. See README.md.
+#   make          install what is missing, apply the series, build mlx5
+#   make test     every test and check; ends with "N passed, N failed"
+SHELL := /bin/bash
+S := scripts
+
+.PHONY: all deps prepare build test checkpatch bisect kunit export shellcheck clean
+
+all: build
+
+deps:
+	@$(S)/deps.sh
+
+prepare: deps
+	@$(S)/prepare.sh
+
+build: prepare
+	@$(S)/build.sh
+
+test:
+	@$(S)/test.sh
+
+# Single steps of the test command, for a developer.
+checkpatch: prepare
+	@mkdir -p build/results; : > build/results/checks.tsv; $(S)/checkpatch.sh; cat build/results/checks.tsv
+
+bisect: prepare
+	@mkdir -p build/results; : > build/results/checks.tsv; $(S)/bisect.sh; cat build/results/checks.tsv
+
+kunit: prepare
+	@mkdir -p build/results; : > build/results/checks.tsv; $(S)/kunit.sh lockdep; cat build/results/checks.tsv
+
+# Regenerate patches/ from the commits in build/linux.
+export:
+	@$(S)/export.sh
+
+shellcheck:
+	@shellcheck $(S)/*.sh .ci/run
+
+clean:
+	rm -rf build

@@ -1,0 +1,69 @@
+#!/bin/bash
+# Build drivers/net/ethernet/mellanox/mlx5/core with W=1 at the base and
+# after each patch in turn, in a worktree of build/linux: every patch must
+# build on its own and add no compiler warning the base did not have.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+WT=$BUILD/bisect-src
+OUT=$BUILD/check
+MLX5=drivers/net/ethernet/mellanox/mlx5/core
+LOGS=$BUILD/results/bisect
+mapfile -t flags < <(kmake_flags)
+kmake() { make -s -C "$WT" O="$OUT" "${flags[@]}" "$@"; }
+
+configure() {
+	kmake defconfig
+	"$WT/scripts/kconfig/merge_config.sh" -m -O "$OUT" "$OUT/.config" "$TOP/configs/check.config" >/dev/null
+	kmake olddefconfig
+	cp "$TOP/configs/check.config" "$OUT/.config.fragment"
+}
+
+# Compiler warnings of a build log, without line and column numbers.
+warnings() {
+	grep -E ': (warning|error):' "$1" | sed -E 's|^([^:]+):[0-9]+:[0-9]+:|\1:|' | sort -u || true
+}
+
+mkdir -p "$LOGS"
+if [ ! -d "$WT/.git" ] && [ ! -f "$WT/.git" ]; then
+	git -C "$SRC" worktree prune
+	git -C "$SRC" worktree add -q --detach "$WT" base
+fi
+git -C "$WT" checkout -q --detach base
+if ! cmp -s "$TOP/configs/check.config" "$OUT/.config.fragment" 2>/dev/null; then
+	timed "configuring the check build (defconfig + configs/check.config)" configure
+fi
+# Options the base does not know yet (the series adds them) are dropped
+# by olddefconfig; they come back once the commit that adds them is out.
+cfg_refresh() { kmake olddefconfig; }
+
+timed "prepare (check build)" kmake prepare
+if ! timed "W=1 build of $MLX5 at the base" kmake W=1 "$MLX5/" > "$LOGS/base.log" 2>&1; then
+	record FAIL build base "the pristine base does not build: $LOGS/base.log"
+	exit 0
+fi
+warnings "$LOGS/base.log" > "$LOGS/base.warnings"
+
+i=0
+while read -r sha; do
+	i=$((i + 1))
+	name=$(sed -n "${i}p" "$PATCHES/series")
+	git -C "$WT" checkout -q --detach "$sha"
+	# restore the series' options that a previous step's olddefconfig dropped
+	"$WT/scripts/kconfig/merge_config.sh" -m -O "$OUT" "$OUT/.config" "$TOP/configs/check.config" >/dev/null
+	cfg_refresh
+	log="$LOGS/$(printf '%04d' "$i").log"
+	if ! timed "W=1 build of $MLX5 after $name" kmake W=1 "$MLX5/" > "$log" 2>&1; then
+		grep -E 'error' "$log" | head -n 20 >&2 || true
+		record FAIL build "$name" "does not build on its own: $log"
+		continue
+	fi
+	new=$(comm -13 "$LOGS/base.warnings" <(warnings "$log"))
+	if [ -n "$new" ]; then
+		printf '%s\n' "$new" | sed "s|^|  $name: |" >&2
+		record FAIL build "$name" "$(printf '%s\n' "$new" | wc -l) new W=1 warnings: $log"
+	else
+		record PASS build "$name"
+	fi
+done < <(git -C "$SRC" rev-list --reverse base..HEAD)

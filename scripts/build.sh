@@ -1,0 +1,40 @@
+#!/bin/bash
+# Build the mlx5 driver modules of the patched tree with Debian's own amd64
+# config, in build/debian. Incremental: make and ccache skip what did not change.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+OUT=$BUILD/debian
+MLX5=drivers/net/ethernet/mellanox/mlx5/core
+version=$(cat "$SRC/.git/base-version")
+debconf=/usr/src/linux-config-6.12/config.amd64_none_amd64.xz
+[ -f "$debconf" ] || die "$debconf is missing (package linux-config-6.12)"
+mapfile -t flags < <(kmake_flags)
+kmake() { make -s -C "$SRC" O="$OUT" "${flags[@]}" "$@"; }
+
+# Debian's config, adjusted only where the plain source cannot satisfy it:
+# Debian signs modules with its own certificates, which the source package
+# does not ship, so the build neither embeds nor signs with them.
+configure() {
+	mkdir -p "$OUT"
+	xz -dc "$debconf" > "$OUT/.config"
+	"$SRC/scripts/config" --file "$OUT/.config" \
+		--set-str SYSTEM_TRUSTED_KEYS "" \
+		--set-str SYSTEM_REVOCATION_KEYS "" \
+		--disable MODULE_SIG_ALL
+	kmake olddefconfig
+	sha256sum "$debconf" | cut -d' ' -f1 > "$OUT/.config.debian"
+}
+
+if [ ! -f "$OUT/.config.debian" ] ||
+   [ "$(cat "$OUT/.config.debian")" != "$(sha256sum "$debconf" | cut -d' ' -f1)" ]; then
+	timed "configuring with Debian's config.amd64_none_amd64 ($version)" configure
+fi
+timed "modules_prepare (Debian config)" kmake modules_prepare
+timed "building $MLX5 modules (Debian config)" kmake "$MLX5/mlx5_core.ko"
+
+ko=$OUT/$MLX5/mlx5_core.ko
+[ -f "$ko" ] || die "the build did not produce $ko"
+log "built from $(git -C "$SRC" rev-list --count base..HEAD) patches on $BASE_PKG $version:"
+find "$OUT/drivers/net/ethernet/mellanox" -name '*.ko' -printf '    %p (%s bytes)\n' >&2

@@ -1,0 +1,30 @@
+#!/bin/bash
+# Install the Debian packages the workbench needs, only those missing.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+pkgs=(build-essential flex bison bc libelf-dev libssl-dev dwarves python3
+      cpio kmod rsync ccache xz-utils git quilt sparse qemu-system-x86
+      linux-config-6.12)
+# extra groups on request: deps.sh check (maintainer checks)
+for group in "$@"; do
+	case $group in
+	check) pkgs+=(coccinelle ocaml clang lld llvm python3-sphinx) ;;
+	model) pkgs+=(spin) ;;
+	*) die "deps.sh: unknown package group '$group'" ;;
+	esac
+done
+
+missing=()
+for p in "${pkgs[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing+=("$p")
+done
+# The base is checked by version, not just presence: prepare.sh decides.
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+[ "$(id -u)" -eq 0 ] || die "missing packages (${missing[*]}); run as root or install them"
+timed "apt-get update" apt-get update -q >/dev/null
+timed "apt-get install ${missing[*]}" env DEBIAN_FRONTEND=noninteractive \
+	apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""Turn kunit.py's JSON into result lines of the test command.
+
+usage: kunit-results.py JSON CONFIG [EXCLUDED_SUITE...]
+Prints "STATUS<TAB>kunit:CONFIG<TAB>suite.case<TAB>" per leaf case, the
+cases of EXCLUDED_SUITEs left out (they are judged by another check).
+"""
+import json
+import sys
+
+STATUS = {"PASS": "PASS", "SKIP": "SKIP"}
+
+
+def leaves(group, path):
+    for case in group.get("test_cases", []):
+        yield path + [case["name"]], case["status"]
+    for sub in group.get("sub_groups", []):
+        yield from leaves(sub, path + [sub["name"]])
+
+
+def main():
+    path, config, excluded = sys.argv[1], sys.argv[2], set(sys.argv[3:])
+    with open(path, encoding="utf-8") as f:
+        root = json.load(f)
+    n = 0
+    for names, status in leaves(root, []):
+        if names[0] in excluded:
+            continue
+        n += 1
+        reason = "" if status in ("PASS", "SKIP") else "kunit status " + status
+        print(f"{STATUS.get(status, 'FAIL')}\tkunit:{config}\t{'.'.join(names)}\t{reason}")
+    if n == 0:
+        print(f"FAIL\tkunit:{config}\t(no cases)\tthe run reported no test case")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+# shellcheck shell=bash
+# Common helpers for the workbench scripts. Sourced, never run.
+
+# Used by the scripts that source this file.
+# shellcheck disable=SC2034
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${BUILD:-$TOP/build}
+SRC=$BUILD/linux
+PATCHES=$TOP/patches
+JOBS=${JOBS:-$(nproc)}
+export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+# shellcheck source=base.conf
+. "$TOP/base.conf"
+
+log() { printf '==> %s\n' "$*" >&2; }
+warn() { printf 'WARNING: %s\n' "$*" >&2; }
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+# timed LABEL CMD...: run CMD, report how long it took.
+timed() {
+	local label=$1 start rc=0
+	shift
+	start=$(date +%s)
+	log "$label ..."
+	"$@" || rc=$?
+	log "$label: $(( $(date +%s) - start )) s$( [ "$rc" -eq 0 ] || echo ", FAILED (exit $rc)")"
+	return "$rc"
+}
+
+# series_files: the patch files in series order (cover letter excluded).
+series_files() {
+	local p
+	[ -f "$PATCHES/series" ] || die "patches/series is missing"
+	while read -r p; do
+		case $p in ''|'#'*) continue ;; esac
+		[ -f "$PATCHES/$p" ] || die "patches/series names $p, which does not exist"
+		printf '%s\n' "$PATCHES/$p"
+	done < "$PATCHES/series"
+}
+
+# The make flags every kernel build here shares: ccache for the compiler.
+kmake_flags() {
+	printf '%s\n' "CC=ccache gcc" "HOSTCC=ccache gcc" "-j$JOBS"
+}
+
+# Results of the test command: one line per check, "STATUS<TAB>CHECK<TAB>
+# SUBJECT<TAB>REASON", STATUS one of PASS, FAIL, SKIP.
+RESULTS=${RESULTS:-$BUILD/results/checks.tsv}
+record() {
+	mkdir -p "$(dirname "$RESULTS")"
+	printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >> "$RESULTS"
+	[ "$1" != FAIL ] || printf 'FAIL: %s %s: %s\n' "$2" "$3" "${4:-}" >&2
+}
+
+# The files the series touches (base..HEAD), one per line.
+touched_files() {
+	git -C "$SRC" diff --name-only --diff-filter=AM base..HEAD
+}

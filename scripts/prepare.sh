@@ -1,0 +1,87 @@
+#!/bin/bash
+# Lay out build/linux: a git tree whose first commit is the pristine base
+# (tagged "base") with patches/series applied on top by git am.
+# Incremental: nothing is redone while the base and patches/ are unchanged.
+# Local commits in the tree that were not exported are kept on a backup
+# branch before the tree is reset, so nothing is lost.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+mapfile -t base < <("$TOP/scripts/base.sh")
+tarball=${base[0]} version=${base[1]}
+stamp=$BUILD/prepared.stamp
+
+# Fixed identity and date: the base commit has the same sha everywhere.
+base_commit() {
+	git -C "$SRC" add -f -A . >/dev/null
+	GIT_AUTHOR_NAME=base GIT_AUTHOR_EMAIL=base@localhost \
+	GIT_COMMITTER_NAME=base GIT_COMMITTER_EMAIL=base@localhost \
+	GIT_AUTHOR_DATE='2000-01-01T00:00:00Z' GIT_COMMITTER_DATE='2000-01-01T00:00:00Z' \
+		git -C "$SRC" commit -q --no-verify -m "$BASE_PKG $version" \
+		-m "Pristine source of Debian's $BASE_PKG $version package."
+	git -C "$SRC" tag -f base >/dev/null
+}
+
+unpack() {
+	local tmp=$BUILD/unpack.tmp
+	rm -rf "$tmp" "$SRC" "$stamp"
+	mkdir -p "$tmp"
+	tar -C "$tmp" -xf "$tarball"
+	mv "$tmp"/* "$SRC"
+	rmdir "$tmp"
+	git -C "$SRC" init -q -b main
+	git -C "$SRC" config gc.auto 0
+	printf '%s\n' "$version" > "$SRC/.git/base-version"
+}
+
+patches_hash() {
+	{ cat "$PATCHES/series"; series_files | xargs cat; } | sha256sum | cut -d' ' -f1
+}
+
+# apply_one FILE: report offsets, then git am; on failure name the patch
+# and show the hunk that did not apply.
+apply_one() {
+	local p=$1 name out
+	name=$(basename "$p")
+	if ! out=$(git -C "$SRC" apply --check --verbose "$p" 2>&1); then
+		printf '%s\n' "$out" | grep -E '^(error|Checking|Hunk)' >&2 || true
+		die "$name does not apply to the tree (see the hunk above)"
+	fi
+	printf '%s\n' "$out" | grep -F 'offset' | sed "s|^|$name: |" >&2 || true
+	git -C "$SRC" am -q --no-3way "$p" ||
+		{ git -C "$SRC" am --abort || true; die "git am failed on $name"; }
+}
+
+mkdir -p "$BUILD"
+if [ ! -f "$SRC/.git/base-version" ] || [ "$(cat "$SRC/.git/base-version")" != "$version" ]; then
+	timed "unpacking $(basename "$tarball") ($version)" unpack
+	timed "committing the pristine base" base_commit
+fi
+
+[ -z "$(git -C "$SRC" status --porcelain --untracked-files=no)" ] ||
+	die "build/linux has uncommitted changes: commit them (and make export) or discard them"
+
+want=$(patches_hash)
+head=$(git -C "$SRC" rev-parse HEAD)
+if [ -f "$stamp" ] && [ "$(sed -n 1p "$stamp")" = "$want" ] &&
+   [ "$(sed -n 2p "$stamp")" = "$head" ]; then
+	log "build/linux is up to date with patches/ ($(git -C "$SRC" rev-list --count base..HEAD) patches on $version)"
+	exit 0
+fi
+
+if [ "$head" != "$(git -C "$SRC" rev-parse base)" ] &&
+   { [ ! -f "$stamp" ] || [ "$(sed -n 2p "$stamp")" != "$head" ]; }; then
+	keep=backup/$(date +%Y%m%d-%H%M%S)
+	git -C "$SRC" branch -f "$keep" HEAD
+	warn "build/linux had commits that are not in patches/: kept on branch $keep"
+fi
+
+git -C "$SRC" checkout -q -f -B main base
+n=0
+while read -r p; do
+	apply_one "$p"
+	n=$((n + 1))
+done < <(series_files)
+printf '%s\n%s\n' "$want" "$(git -C "$SRC" rev-parse HEAD)" > "$stamp"
+log "build/linux: $n patches applied on $BASE_PKG $version"
