@@ -1,7 +1,8 @@
 #!/bin/bash
-# Build drivers/net/ethernet/mellanox/mlx5/core with W=1 at the base and
-# after each patch in turn, in a worktree of build/linux: every patch must
-# build on its own and add no compiler warning the base did not have.
+# Build the mlx5 core directory, and every other directory whose C files
+# the series touches, with W=1 at the base and after each patch in turn, in
+# a worktree of build/linux: every patch must build on its own and add no
+# compiler warning the base did not have.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -13,16 +14,37 @@ LOGS=$BUILD/results/bisect
 mapfile -t flags < <(kmake_flags)
 kmake() { make -s -C "$WT" O="$OUT" "${flags[@]}" "$@"; }
 
+# Options the tree does not know yet (a later patch adds them) are
+# dropped by olddefconfig: merge the fragment again at every step.
+merge_fragment() {
+	"$WT/scripts/kconfig/merge_config.sh" -m -O "$OUT" "$OUT/.config" \
+		"$TOP/configs/check.config" >/dev/null
+	kmake olddefconfig
+}
+
 configure() {
 	kmake defconfig
-	"$WT/scripts/kconfig/merge_config.sh" -m -O "$OUT" "$OUT/.config" "$TOP/configs/check.config" >/dev/null
-	kmake olddefconfig
+	merge_fragment
 	cp "$TOP/configs/check.config" "$OUT/.config.fragment"
 }
 
 # Compiler warnings of a build log, without line and column numbers.
 warnings() {
 	grep -E ': (warning|error):' "$1" | sed -E 's|^([^:]+):[0-9]+:[0-9]+:|\1:|' | sort -u || true
+}
+
+# The directories to build: mlx5 core (its subdirectories come with it)
+# and the directory of every other C file the series touches.
+mapfile -t dirs < <({ echo "$MLX5/"; touched_files | grep '\.c$' | grep -v "^$MLX5/" |
+	xargs -r -n1 dirname | sed 's|$|/|'; } | sort -u)
+
+# wbuild LOG LABEL: the W=1 build of the directories, its output in LOG.
+wbuild() {
+	local rc=0 start
+	start=$(date +%s)
+	kmake W=1 "${dirs[@]}" > "$1" 2>&1 || rc=$?
+	log "W=1 build of ${dirs[*]} $2: $(( $(date +%s) - start )) s$( [ "$rc" -eq 0 ] || echo ", FAILED")"
+	return "$rc"
 }
 
 mkdir -p "$LOGS"
@@ -34,12 +56,9 @@ git -C "$WT" checkout -q --detach base
 if ! cmp -s "$TOP/configs/check.config" "$OUT/.config.fragment" 2>/dev/null; then
 	timed "configuring the check build (defconfig + configs/check.config)" configure
 fi
-# Options the base does not know yet (the series adds them) are dropped
-# by olddefconfig; they come back once the commit that adds them is out.
-cfg_refresh() { kmake olddefconfig; }
-
+merge_fragment
 timed "prepare (check build)" kmake prepare
-if ! timed "W=1 build of $MLX5 at the base" kmake W=1 "$MLX5/" > "$LOGS/base.log" 2>&1; then
+if ! wbuild "$LOGS/base.log" "at the base"; then
 	record FAIL build base "the pristine base does not build: $LOGS/base.log"
 	exit 0
 fi
@@ -50,11 +69,9 @@ while read -r sha; do
 	i=$((i + 1))
 	name=$(sed -n "${i}p" "$PATCHES/series")
 	git -C "$WT" checkout -q --detach "$sha"
-	# restore the series' options that a previous step's olddefconfig dropped
-	"$WT/scripts/kconfig/merge_config.sh" -m -O "$OUT" "$OUT/.config" "$TOP/configs/check.config" >/dev/null
-	cfg_refresh
+	merge_fragment
 	log="$LOGS/$(printf '%04d' "$i").log"
-	if ! timed "W=1 build of $MLX5 after $name" kmake W=1 "$MLX5/" > "$log" 2>&1; then
+	if ! wbuild "$log" "after $name"; then
 		grep -E 'error' "$log" | head -n 20 >&2 || true
 		record FAIL build "$name" "does not build on its own: $log"
 		continue

@@ -32,7 +32,18 @@ if [ ! -f "$OUT/.config.debian" ] ||
 	timed "configuring with Debian's config.amd64_none_amd64 ($version)" configure
 fi
 timed "modules_prepare (Debian config)" kmake modules_prepare
-timed "building $MLX5 modules (Debian config)" kmake "$MLX5/mlx5_core.ko"
+# vmlinux is not built (hours on 2 cores): modpost cannot resolve the
+# kernel's symbols, so it warns instead of failing (they resolve at load),
+# and KBUILD_BUILTIN is cleared so that the module's BTF step does not ask
+# for vmlinux (it is skipped with a notice instead).
+build_mlx5() {
+	kmake KBUILD_MODPOST_WARN=1 KBUILD_BUILTIN= "$MLX5/mlx5_core.ko" > "$OUT/mlx5.log" 2>&1
+}
+timed "building $MLX5 modules (Debian config, log in $OUT/mlx5.log)" build_mlx5 ||
+	{ grep -E 'error|Error' "$OUT/mlx5.log" | head -n 20 >&2; die "the mlx5 build failed: $OUT/mlx5.log"; }
+unresolved=$(( $(grep -c 'undefined!$' "$OUT/mlx5.log" || true) +
+	$(sed -n 's/.*suppressed \([0-9]*\) unresolved.*/\1/p' "$OUT/mlx5.log" | head -n 1 | grep . || echo 0) ))
+log "modpost left $unresolved kernel symbols to resolve at load time (no vmlinux)"
 
 ko=$OUT/$MLX5/mlx5_core.ko
 [ -f "$ko" ] || die "the build did not produce $ko"

@@ -32,6 +32,11 @@ unpack() {
 	rmdir "$tmp"
 	git -C "$SRC" init -q -b main
 	git -C "$SRC" config gc.auto 0
+	# git am records a committer; a fresh machine may have no identity.
+	git -C "$SRC" config user.name >/dev/null ||
+		git -C "$SRC" config user.name "mlx5 workbench"
+	git -C "$SRC" config user.email >/dev/null ||
+		git -C "$SRC" config user.email "workbench@localhost"
 	printf '%s\n' "$version" > "$SRC/.git/base-version"
 }
 

@@ -26,12 +26,11 @@ summary() {
 }
 
 "$TOP/scripts/deps.sh"
-if ! prep=$("$TOP/scripts/prepare.sh" 2>&1); then
-	printf '%s\n' "$prep" >&2
-	record FAIL apply series "$(printf '%s\n' "$prep" | grep '^ERROR' | tail -n 1)"
+if ! "$TOP/scripts/prepare.sh" 2>&1 | tee "$BUILD/results/prepare.log" >&2; then
+	record FAIL apply series "$(grep '^ERROR' "$BUILD/results/prepare.log" | tail -n 1)"
 	summary
+	exit 1
 fi
-printf '%s\n' "$prep" >&2
 record PASS apply series "$(wc -l < "$PATCHES/series") patches applied with git am"
 
 "$TOP/scripts/checkpatch.sh"
