@@ -9,6 +9,9 @@ SRC=$BUILD/linux
 PATCHES=$TOP/patches
 JOBS=${JOBS:-$(nproc)}
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+# Paths below build/ are hashed relative, so that another clone (CI's)
+# hits the same cache entries.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$BUILD}
 # shellcheck source=base.conf
 . "$TOP/base.conf"
 

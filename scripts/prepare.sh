@@ -50,7 +50,7 @@ apply_one() {
 	local p=$1 name out
 	name=$(basename "$p")
 	if ! out=$(git -C "$SRC" apply --check --verbose "$p" 2>&1); then
-		printf '%s\n' "$out" | grep -E '^(error|Checking|Hunk)' >&2 || true
+		printf '%s\n' "$out" | grep -v '^Checking patch' >&2 || true
 		die "$name does not apply to the tree (see the hunk above)"
 	fi
 	printf '%s\n' "$out" | grep -F 'offset' | sed "s|^|$name: |" >&2 || true
@@ -87,6 +87,8 @@ n=0
 while read -r p; do
 	apply_one "$p"
 	n=$((n + 1))
+	# A partly applied series is ours, not a developer's: no backup next time.
+	printf 'partial\n%s\n' "$(git -C "$SRC" rev-parse HEAD)" > "$stamp"
 done < <(series_files)
 printf '%s\n%s\n' "$want" "$(git -C "$SRC" rev-parse HEAD)" > "$stamp"
 log "build/linux: $n patches applied on $BASE_PKG $version"
