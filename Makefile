@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps prepare build test checkpatch bisect kunit export shellcheck clean
+.PHONY: all deps prepare build test check mbox checkpatch bisect kunit export shellcheck clean
 
 all: build
 
@@ -19,6 +19,14 @@ build: prepare
 
 test:
 	@$(S)/test.sh
+
+# The maintainer checks alone (what netdev's patch CI runs), one table.
+check:
+	@$(S)/test.sh check
+
+# The series as one mbox, cover letter first: build/series.mbox.
+mbox: prepare
+	@$(S)/mbox.sh
 
 # Single steps of the test command, for a developer.
 checkpatch: prepare

@@ -1,8 +1,10 @@
 #!/bin/bash
 # Build the mlx5 core directory, and every other directory whose C files
-# the series touches, with W=1 at the base and after each patch in turn, in
-# a worktree of build/linux: every patch must build on its own and add no
-# compiler warning the base did not have.
+# the series touches, with W=1 and sparse (C=1) at the base and after each
+# patch in turn, in a worktree of build/linux: every patch must build on
+# its own and add no compiler or sparse warning the base did not have.
+# C=1 checks the files that are recompiled, which after a patch are the
+# files it touches and those that include them.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -28,9 +30,25 @@ configure() {
 	cp "$TOP/configs/check.config" "$OUT/.config.fragment"
 }
 
-# Compiler warnings of a build log, without line and column numbers.
+# Warnings of a build log, without line and column numbers: gcc's carry
+# their option ("[-W...]"), sparse's do not.
 warnings() {
-	grep -E ': (warning|error):' "$1" | sed -E 's|^([^:]+):[0-9]+:[0-9]+:|\1:|' | sort -u || true
+	grep -E ': (warning|error):' "$1" | sed -E 's|^([^:]+):[0-9]+:([0-9]+:)?|\1:|' | sort -u || true
+}
+gcc_warnings() { warnings "$1" | grep -E '\[-W[^]]*\]$' || true; }
+sparse_warnings() { warnings "$1" | grep -vE '\[-W[^]]*\]$' || true; }
+
+# new_check CHECK NAME LOG KIND: record whether LOG has KIND warnings
+# that the base's log did not.
+new_check() {
+	local new
+	new=$(comm -13 <("$4_warnings" "$LOGS/base.log") <("$4_warnings" "$3"))
+	if [ -n "$new" ]; then
+		printf '%s\n' "$new" | sed "s|^|  $2: |" >&2
+		record FAIL "$1" "$2" "$(printf '%s\n' "$new" | wc -l) new $4 warnings: $3"
+	else
+		record PASS "$1" "$2"
+	fi
 }
 
 # The directories to build: mlx5 core (its subdirectories come with it)
@@ -42,8 +60,8 @@ mapfile -t dirs < <({ echo "$MLX5/"; touched_files | grep '\.c$' | grep -v "^$ML
 wbuild() {
 	local rc=0 start
 	start=$(date +%s)
-	kmake W=1 "${dirs[@]}" > "$1" 2>&1 || rc=$?
-	log "W=1 build of ${dirs[*]} $2: $(( $(date +%s) - start )) s$( [ "$rc" -eq 0 ] || echo ", FAILED")"
+	kmake W=1 C=1 "${dirs[@]}" > "$1" 2>&1 || rc=$?
+	log "W=1 C=1 build of ${dirs[*]} $2: $(( $(date +%s) - start )) s$( [ "$rc" -eq 0 ] || echo ", FAILED")"
 	return "$rc"
 }
 
@@ -62,7 +80,6 @@ if ! wbuild "$LOGS/base.log" "at the base"; then
 	record FAIL build base "the pristine base does not build: $LOGS/base.log"
 	exit 0
 fi
-warnings "$LOGS/base.log" > "$LOGS/base.warnings"
 
 i=0
 while read -r sha; do
@@ -74,13 +91,9 @@ while read -r sha; do
 	if ! wbuild "$log" "after $name"; then
 		grep -E 'error' "$log" | head -n 20 >&2 || true
 		record FAIL build "$name" "does not build on its own: $log"
+		record FAIL sparse "$name" "not checked: the build failed"
 		continue
 	fi
-	new=$(comm -13 "$LOGS/base.warnings" <(warnings "$log"))
-	if [ -n "$new" ]; then
-		printf '%s\n' "$new" | sed "s|^|  $name: |" >&2
-		record FAIL build "$name" "$(printf '%s\n' "$new" | wc -l) new W=1 warnings: $log"
-	else
-		record PASS build "$name"
-	fi
+	new_check build "$name" "$log" gcc
+	new_check sparse "$name" "$log" sparse
 done < <(git -C "$SRC" rev-list --reverse base..HEAD)

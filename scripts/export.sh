@@ -27,8 +27,19 @@ $body"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+# Recipients from get_maintainer.pl: maintainers in To, the rest in Cc.
+git -C "$SRC" diff base..HEAD > "$tmp/series.diff"
+gm() {
+	(cd "$SRC" && ./scripts/get_maintainer.pl --no-rolestats --no-git \
+		--no-git-fallback "$@" "$tmp/series.diff")
+}
+mapfile -t to < <(gm --no-r --no-l | sed 's/^/--to=/')
+mapfile -t cc < <(gm | grep -vxF -f <(gm --no-r --no-l) | sed 's/^/--cc=/')
+rm "$tmp/series.diff"
+
 git -C "$SRC" format-patch -q --zero-commit --signature="$BASE_PKG $(cat "$SRC/.git/base-version")" --base=base \
-	--cover-letter --cover-from-description=subject -o "$tmp" base..HEAD
+	--cover-letter --cover-from-description=subject "${to[@]}" "${cc[@]}" -o "$tmp" base..HEAD
 
 rm -f "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch
 mv "$tmp"/*.patch "$PATCHES/"

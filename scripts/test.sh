@@ -1,8 +1,11 @@
 #!/bin/bash
-# The test command: apply the series to the pinned base, then checkpatch and
-# kernel-doc on every patch, a W=1 build after each patch, and the KUnit
-# suites under lockdep in qemu with the console log scanned for splats.
-# Ends with "N passed, N failed[, N skipped]" and exits non-zero on a failure.
+# test.sh [check]: the test command. Applies the series to the pinned base,
+# runs the maintainer checks (checkpatch, kernel-doc, tags, headers, quilt,
+# mbox, get_maintainer, a W=1 + sparse build after each patch, clang,
+# coccinelle), then, unless only "check" was asked for, the KUnit suites
+# under lockdep in qemu with the console log scanned for splats.
+# Prints one table and "N passed, N failed[, N skipped]"; exits non-zero on
+# any failure.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -18,14 +21,17 @@ summary() {
 	skip=$(grep -c '^SKIP' "$RESULTS" || true)
 	echo
 	echo "Results ($RESULTS):"
-	awk -F'\t' '{ printf "  %-4s %-22s %-60s %s\n", $1, $2, $3, $4 }' "$RESULTS"
+	awk -F'\t' '{ printf "  %-4s %-18s %-60s %s\n", $1, $2, substr($3, 1, 60), $4 }' "$RESULTS"
 	echo "Took $(( $(date +%s) - start )) s."
 	printf '%s passed, %s failed%s\n' "$pass" "$fail" \
 		"$( [ "$skip" -eq 0 ] || printf ', %s skipped' "$skip")"
 	[ "$fail" -eq 0 ]
 }
 
-"$TOP/scripts/deps.sh"
+mode=${1:-all}
+case $mode in all|check) ;; *) die "usage: test.sh [check]" ;; esac
+
+"$TOP/scripts/deps.sh" check
 if ! "$TOP/scripts/prepare.sh" 2>&1 | tee "$BUILD/results/prepare.log" >&2; then
 	record FAIL apply series "$(grep '^ERROR' "$BUILD/results/prepare.log" | tail -n 1)"
 	summary
@@ -34,6 +40,9 @@ fi
 record PASS apply series "$(wc -l < "$PATCHES/series") patches applied with git am"
 
 "$TOP/scripts/checkpatch.sh"
+"$TOP/scripts/check-series.sh"
 "$TOP/scripts/bisect.sh"
-"$TOP/scripts/kunit.sh" lockdep
+"$TOP/scripts/check-llvm.sh"
+"$TOP/scripts/check-cocci.sh"
+[ "$mode" = check ] || "$TOP/scripts/kunit.sh" lockdep
 summary
