@@ -1,7 +1,7 @@
 #!/bin/bash
 # Series-level maintainer checks: the per-patch tag/header/kernel-doc
-# checks, quilt and git am (mbox) on a pristine base, get_maintainer's
-# recipients in the cover letter, and Sphinx on touched .rst files.
+# checks, quilt and git am (mbox) on a pristine base, and get_maintainer's
+# recipients in the cover letter.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -71,14 +71,4 @@ elif [ -z "$absent" ]; then
 	record PASS get_maintainer series "$(printf '%s\n' "$want" | wc -l) recipients, all on the cover letter"
 else
 	record FAIL get_maintainer series "not on the cover letter: $(printf '%s\n' "$absent" | paste -sd' ' -)"
-fi
-
-# docs: touched .rst files must build with Sphinx without new warnings.
-mapfile -t rst < <(touched_files | grep '\.rst$' || true)
-if [ ${#rst[@]} -eq 0 ]; then
-	record SKIP docs series "the series touches no .rst file"
-else
-	# Nothing in the series touches documentation yet; the Sphinx build
-	# comes with the first patch that does. Until then, say so loudly.
-	record FAIL docs series "${rst[*]}: the Sphinx check is not written yet"
 fi

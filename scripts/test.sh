@@ -43,6 +43,7 @@ record PASS apply series "$(wc -l < "$PATCHES/series") patches applied with git 
 "$TOP/scripts/check-series.sh"
 "$TOP/scripts/bisect.sh"
 "$TOP/scripts/check-llvm.sh"
+"$TOP/scripts/check-docs.sh"
 "$TOP/scripts/check-cocci.sh"
 [ "$mode" = check ] || "$TOP/scripts/kunit.sh" lockdep
 summary
