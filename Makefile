@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps prepare build test check mbox checkpatch bisect kunit export shellcheck clean
+.PHONY: all deps prepare build test check bench mbox checkpatch bisect kunit export shellcheck clean
 
 all: build
 
@@ -23,6 +23,10 @@ test:
 # The maintainer checks alone (what netdev's patch CI runs), one table.
 check:
 	@$(S)/test.sh check
+
+# Timings of the worker's wait, three designs side by side (not a test).
+bench: prepare
+	@$(S)/bench.sh
 
 # The series as one mbox, cover letter first: build/series.mbox.
 mbox: prepare

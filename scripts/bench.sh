@@ -1,0 +1,30 @@
+#!/bin/bash
+# make bench: the mlx5_esw_bench KUnit suite (kunit/bench.kunitconfig) on
+# x86_64 under qemu with QEMU_SMP (2) CPUs. Prints the table and keeps it
+# in build/results/bench.txt. Timings are printed, never asserted.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+out=$BUILD/kunit-bench
+res=$BUILD/results
+mkdir -p "$res"
+kunit() {
+	(cd "$SRC" && python3 tools/testing/kunit/kunit.py "$@" --arch=x86_64 --build_dir="$out")
+}
+mapfile -t mk < <(kmake_flags | grep -v '^-j' | sed 's/^/--make_options=/')
+timed "KUnit build (bench config, $out)" \
+	kunit build --kunitconfig="$TOP/kunit/bench.kunitconfig" --jobs="$JOBS" "${mk[@]}" \
+	> "$res/kunit-bench.build.log" 2>&1 ||
+	{ tail -n 30 "$res/kunit-bench.build.log" >&2; die "the bench kernel does not build"; }
+timed "mlx5_esw_bench (qemu -smp ${QEMU_SMP:-2})" \
+	kunit exec --timeout=900 --qemu_args="-smp ${QEMU_SMP:-2}" 'mlx5_esw_bench.*' \
+	> "$res/kunit-bench.out" 2>&1 || true
+cp "$out/test.log" "$res/kunit-bench.console.log"
+{
+	echo "mlx5_esw_bench, $(date -u +%Y-%m-%d), qemu -smp ${QEMU_SMP:-2} on $(nproc) host CPUs ($(uname -m)), no KVM"
+	sed -n 's/.*mlx5-bench| //p' "$res/kunit-bench.console.log"
+} > "$res/bench.txt"
+[ "$(wc -l < "$res/bench.txt")" -gt 2 ] ||
+	die "the benchmark printed no table: $res/kunit-bench.out"
+cat "$res/bench.txt"
