@@ -8,7 +8,7 @@ BUILD=${BUILD:-$TOP/build}
 SRC=$BUILD/linux
 PATCHES=$TOP/patches
 JOBS=${JOBS:-$(nproc)}
-export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+export CCACHE_DIR=${CCACHE_DIR:-${HOME:-/root}/.cache/ccache}
 # Paths below build/ are hashed relative, so that another clone (CI's)
 # hits the same cache entries.
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$BUILD}
