@@ -11,7 +11,6 @@ set -euo pipefail
 
 WT=$BUILD/bisect-src
 OUT=$BUILD/check
-MLX5=drivers/net/ethernet/mellanox/mlx5/core
 LOGS=$BUILD/results/bisect
 mapfile -t flags < <(kmake_flags)
 kmake() { make -s -C "$WT" O="$OUT" "${flags[@]}" "$@"; }
@@ -30,13 +29,9 @@ configure() {
 	cp "$TOP/configs/check.config" "$OUT/.config.fragment"
 }
 
-# Warnings of a build log, without line and column numbers: gcc's carry
-# their option ("[-W...]"), sparse's do not.
-warnings() {
-	grep -E ': (warning|error):' "$1" | sed -E 's|^([^:]+):[0-9]+:([0-9]+:)?|\1:|' | sort -u || true
-}
-gcc_warnings() { warnings "$1" | grep -E '\[-W[^]]*\]$' || true; }
-sparse_warnings() { warnings "$1" | grep -vE '\[-W[^]]*\]$' || true; }
+# gcc's warnings carry their option ("[-W...]"), sparse's do not.
+gcc_warnings() { build_warnings "$1" | grep -E '\[-W[^]]*\]$' || true; }
+sparse_warnings() { build_warnings "$1" | grep -vE '\[-W[^]]*\]$' || true; }
 
 # new_check CHECK NAME LOG KIND: record whether LOG has KIND warnings
 # that the base's log did not.
@@ -51,10 +46,7 @@ new_check() {
 	fi
 }
 
-# The directories to build: mlx5 core (its subdirectories come with it)
-# and the directory of every other C file the series touches.
-mapfile -t dirs < <({ echo "$MLX5/"; touched_files | grep '\.c$' | grep -v "^$MLX5/" |
-	xargs -r -n1 dirname | sed 's|$|/|'; } | sort -u)
+mapfile -t dirs < <(build_dirs)
 
 # wbuild LOG LABEL: the W=1 build of the directories, its output in LOG.
 wbuild() {

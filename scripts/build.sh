@@ -6,7 +6,6 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 OUT=$BUILD/debian
-MLX5=drivers/net/ethernet/mellanox/mlx5/core
 version=$(cat "$SRC/.git/base-version")
 debconf=/usr/src/linux-config-6.12/config.amd64_none_amd64.xz
 [ -f "$debconf" ] || die "$debconf is missing (package linux-config-6.12)"

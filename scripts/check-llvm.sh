@@ -7,17 +7,11 @@ set -euo pipefail
 
 WT=$BUILD/bisect-src
 OUT=$BUILD/check-llvm
-MLX5=drivers/net/ethernet/mellanox/mlx5/core
 LOGS=$BUILD/results/llvm
 kmake() { make -s -C "$WT" O="$OUT" LLVM=1 CC="ccache clang" -j"$JOBS" "$@"; }
-mapfile -t dirs < <({ echo "$MLX5/"; touched_files | grep '\.c$' | grep -v "^$MLX5/" |
-	xargs -r -n1 dirname | sed 's|$|/|'; } | sort -u)
+mapfile -t dirs < <(build_dirs)
 [ -e "$WT/.git" ] || die "no $WT: run scripts/bisect.sh first"
 
-# clang's warnings of a log, without line and column numbers.
-warnings() {
-	grep -E ': (warning|error):' "$1" | sed -E 's|^([^:]+):[0-9]+:[0-9]+:|\1:|' | sort -u || true
-}
 
 # at REV LOG: configure and build the directories at REV.
 at() {
@@ -40,7 +34,7 @@ if ! timed "LLVM=1 W=1 build of ${dirs[*]} at the tip" at "$(git -C "$SRC" rev-p
 	record FAIL clang series "the series does not build with LLVM=1: $LOGS/tip.log"
 	exit 0
 fi
-new=$(comm -13 <(warnings "$LOGS/base.log") <(warnings "$LOGS/tip.log"))
+new=$(comm -13 <(build_warnings "$LOGS/base.log") <(build_warnings "$LOGS/tip.log"))
 if [ -n "$new" ]; then
 	printf '%s\n' "$new" | sed 's|^|  clang: |' >&2
 	record FAIL clang series "$(printf '%s\n' "$new" | wc -l) new clang warnings: $LOGS/tip.log"

@@ -7,6 +7,7 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$TOP/build}
 SRC=$BUILD/linux
 PATCHES=$TOP/patches
+MLX5=drivers/net/ethernet/mellanox/mlx5/core
 JOBS=${JOBS:-$(nproc)}
 export CCACHE_DIR=${CCACHE_DIR:-${HOME:-/root}/.cache/ccache}
 # Paths below build/ are hashed relative, so that another clone (CI's)
@@ -58,4 +59,17 @@ record() {
 # The files the series touches (base..HEAD), one per line.
 touched_files() {
 	git -C "$SRC" diff --name-only --diff-filter=AM base..HEAD
+}
+
+# The directories the per-patch and clang builds cover: mlx5 core (its
+# subdirectories come with it) and that of every other C file touched.
+build_dirs() {
+	{ echo "$MLX5/"; touched_files | grep '\.c$' | grep -v "^$MLX5/" |
+		xargs -r -n1 dirname | sed 's|$|/|'; } | sort -u
+}
+
+# Compiler and sparse warnings of a build log, one per line, without line
+# and column numbers, so that a warning moved by an edit is not new.
+build_warnings() {
+	grep -E ': (warning|error):' "$1" | sed -E 's|^([^:]+):[0-9]+:([0-9]+:)?|\1:|' | sort -u || true
 }
