@@ -45,5 +45,11 @@ record PASS apply series "$(wc -l < "$PATCHES/series") patches applied with git 
 "$TOP/scripts/check-llvm.sh"
 "$TOP/scripts/check-docs.sh"
 "$TOP/scripts/check-cocci.sh"
+# What "make" builds: Debian's config, without KUnit, as distros ship it.
+if "$TOP/scripts/build.sh"; then
+	record PASS debian-build mlx5_core.ko "Debian's config.amd64_none_amd64, build/debian"
+else
+	record FAIL debian-build mlx5_core.ko "does not build with Debian's config: build/debian/mlx5.log"
+fi
 [ "$mode" = check ] || "$TOP/scripts/kunit.sh" lockdep
 summary
