@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps prepare build test check bench mbox checkpatch bisect kunit export shellcheck clean
+.PHONY: all deps prepare build test test-full check bench mbox checkpatch bisect kunit model export shellcheck clean
 
 all: build
 
@@ -19,6 +19,10 @@ build: prepare
 
 test:
 	@$(S)/test.sh
+
+# The reliability run: sanitizers, a longer stress run on 4 CPUs, the model.
+test-full:
+	@$(S)/test.sh full
 
 # The maintainer checks alone (what netdev's patch CI runs), one table.
 check:
@@ -41,6 +45,10 @@ bisect: prepare
 
 kunit: prepare
 	@mkdir -p build/results; : > build/results/checks.tsv; $(S)/kunit.sh lockdep; cat build/results/checks.tsv
+
+# The Promela model of the work queue and guard protocol, checked with SPIN.
+model:
+	@$(S)/model.sh
 
 # Regenerate patches/ from the commits in build/linux.
 export:

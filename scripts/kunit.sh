@@ -1,9 +1,13 @@
 #!/bin/bash
 # kunit.sh NAME: build and run the KUnit suites with kunit/NAME.kunitconfig
-# on x86_64 under qemu (SMP, QEMU_SMP CPUs), record every case, and fail on
-# any kernel splat in the raw console log, which kunit.py does not judge.
-# For the lockdep config, also prove the scan: boot once more with the
-# control case armed and check that its lockdep report is caught.
+# on x86_64 under qemu (SMP, QEMU_SMP CPUs, 2 by default), record every
+# case, and fail on any kernel splat in the raw console log, which kunit.py
+# does not judge. KUNIT_KERNEL_ARGS adds kernel arguments (for example
+# mlx5_esw_kunit.stress_ms=20000 for a longer stress run).
+# For the lockdep and kmemleak configs, also prove the scan: boot once more
+# with the control case armed and check that its report is caught.
+# The kmemleak kernel runs kunit/kmemleak-init.c as /init once the suites
+# are done, which has kmemleak scan and print what it found.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -18,12 +22,32 @@ control_suite=mlx5_kunit_control
 control_arg=mlx5_esw_kunit.lockdep_control=1
 mkdir -p "$res"
 
+qemu=(--arch=x86_64)
+build_extra=()
+kargs=()
+read -r -a kargs <<< "${KUNIT_KERNEL_ARGS:-}"
+if [ "$name" = kmemleak ]; then
+	init_dir=$BUILD/kmemleak-init
+	mkdir -p "$init_dir"
+	gcc -static -O2 -Wall -Werror -o "$init_dir/init" "$TOP/kunit/kmemleak-init.c" ||
+		die "cannot build kunit/kmemleak-init.c (needs libc6-dev)"
+	printf '%s\n' 'dir /dev 0755 0 0' 'nod /dev/console 0600 0 0 c 5 1' \
+		"file /init $init_dir/init 0755 0 0" > "$init_dir/initramfs.list"
+	qemu=(--qemu_config="$TOP/kunit/qemu-x86_64-init.py")
+	build_extra=(--kconfig_add="CONFIG_INITRAMFS_SOURCE=\"$init_dir/initramfs.list\"")
+fi
+
 kunit() {
-	(cd "$SRC" && python3 tools/testing/kunit/kunit.py "$@" --arch=x86_64 \
+	(cd "$SRC" && python3 tools/testing/kunit/kunit.py "$@" "${qemu[@]}" \
 		--build_dir="$out")
 }
 kunit_exec() {
-	kunit exec --timeout="${KUNIT_TIMEOUT:-900}" --qemu_args="-smp $smp" "$@"
+	local a args=()
+	for a in "${kargs[@]}"; do
+		args+=(--kernel_args="$a")
+	done
+	kunit exec --timeout="${KUNIT_TIMEOUT:-900}" --qemu_args="-smp $smp" \
+		"${args[@]}" "$@"
 }
 
 # splat_check LOG CHECK: one result line for the splat scan of LOG.
@@ -40,7 +64,8 @@ splat_check() {
 
 mapfile -t mk < <(kmake_flags | grep -v '^-j' | sed 's/^/--make_options=/')
 if ! timed "KUnit build ($name config, $out)" \
-	kunit build --kunitconfig="$kconf" --jobs="$JOBS" "${mk[@]}" > "$res/kunit-$name.build.log" 2>&1; then
+	kunit build --kunitconfig="$kconf" --jobs="$JOBS" "${mk[@]}" "${build_extra[@]}" \
+	> "$res/kunit-$name.build.log" 2>&1; then
 	tail -n 30 "$res/kunit-$name.build.log" >&2
 	record FAIL "kunit:$name" build "KUnit kernel does not build: $res/kunit-$name.build.log"
 	exit 0
@@ -59,17 +84,34 @@ else
 fi
 splat_check "$res/kunit-$name.console.log" "splat-scan:$name"
 
-[ "$name" = lockdep ] || exit 0
-# The control: the same kernel, booted with the control case armed, must
-# produce a lockdep report, and the scan must see it.
-timed "KUnit control run (lockdep report expected)" \
-	kunit_exec --kernel_args="$control_arg" "$control_suite.*" \
-	> "$res/kunit-control.out" 2>&1 || true
-cp "$out/test.log" "$res/kunit-control.console.log"
-if "$TOP/scripts/scan-log.sh" "$res/kunit-control.console.log" |
-   grep -q 'possible circular locking dependency'; then
-	record PASS splat-scan:control "provoked lockdep report" "caught in kunit-control.console.log"
-else
-	record FAIL splat-scan:control "provoked lockdep report" \
-		"not caught: the splat scan would miss real reports ($res/kunit-control.console.log)"
-fi
+# control_run ARG PATTERN WHAT: boot the same kernel with the control
+# case armed by ARG; the scan must report PATTERN.
+control_run() {
+	timed "KUnit control run ($2 expected)" \
+		kunit_exec --kernel_args="$1" "$control_suite.*" \
+		> "$res/kunit-control-$name.out" 2>&1 || true
+	cp "$out/test.log" "$res/kunit-control-$name.console.log"
+	if "$TOP/scripts/scan-log.sh" "$res/kunit-control-$name.console.log" | grep -q "$2"; then
+		record PASS "splat-scan:control-$name" "provoked $3" \
+			"caught in kunit-control-$name.console.log"
+	else
+		record FAIL "splat-scan:control-$name" "provoked $3" \
+			"not caught: the scan would miss real reports ($res/kunit-control-$name.console.log)"
+	fi
+}
+
+case $name in
+lockdep)
+	control_run "$control_arg" 'possible circular locking dependency' "lockdep report"
+	;;
+kmemleak)
+	# No line from /init: nothing was scanned, and no leak can show.
+	if grep -q 'kmemleak-init: scan done' "$res/kunit-$name.console.log"; then
+		record PASS "kmemleak-scan:$name" "scan after the suites" "ran"
+	else
+		record FAIL "kmemleak-scan:$name" "scan after the suites" \
+			"/init did not scan: $res/kunit-$name.console.log"
+	fi
+	control_run mlx5_esw_kunit.kmemleak_control=1 'unreferenced object' "leak"
+	;;
+esac

@@ -1,9 +1,12 @@
 #!/bin/bash
-# test.sh [check]: the test command. Applies the series to the pinned base,
-# runs the maintainer checks (checkpatch, kernel-doc, tags, headers, quilt,
-# mbox, get_maintainer, a W=1 + sparse build after each patch, clang,
+# test.sh [check|full]: the test command. Applies the series to the pinned
+# base, runs the maintainer checks (checkpatch, kernel-doc, tags, headers,
+# quilt, mbox, get_maintainer, a W=1 + sparse build after each patch, clang,
 # coccinelle), then, unless only "check" was asked for, the KUnit suites
 # under lockdep in qemu with the console log scanned for splats.
+# "full" is the reliability run instead (make test-full): the suites on 4
+# CPUs under lockdep with a longer stress run (STRESS_MS, 10 s by default),
+# then under KASAN, KCSAN, UBSAN and kmemleak, and the SPIN model.
 # Prints one table and "N passed, N failed[, N skipped]"; exits non-zero on
 # any failure.
 set -euo pipefail
@@ -29,7 +32,7 @@ summary() {
 }
 
 mode=${1:-all}
-case $mode in all|check) ;; *) die "usage: test.sh [check]" ;; esac
+case $mode in all|check|full) ;; *) die "usage: test.sh [check|full]" ;; esac
 
 "$TOP/scripts/deps.sh" check
 if ! "$TOP/scripts/prepare.sh" 2>&1 | tee "$BUILD/results/prepare.log" >&2; then
@@ -38,6 +41,20 @@ if ! "$TOP/scripts/prepare.sh" 2>&1 | tee "$BUILD/results/prepare.log" >&2; then
 	exit 1
 fi
 record PASS apply series "$(wc -l < "$PATCHES/series") patches applied with git am"
+
+if [ "$mode" = full ]; then
+	QEMU_SMP=4 KUNIT_KERNEL_ARGS="mlx5_esw_kunit.stress_ms=${STRESS_MS:-10000}" \
+		"$TOP/scripts/kunit.sh" lockdep
+	for config in kasan kcsan ubsan kmemleak; do
+		QEMU_SMP=4 "$TOP/scripts/kunit.sh" "$config"
+	done
+	if [ -x "$TOP/scripts/model.sh" ]; then
+		"$TOP/scripts/model.sh" || grep -q '^FAIL	model' "$RESULTS" ||
+			record FAIL model spin "scripts/model.sh failed before its verdict"
+	fi
+	summary
+	exit
+fi
 
 "$TOP/scripts/checkpatch.sh"
 "$TOP/scripts/check-series.sh"
