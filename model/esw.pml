@@ -26,38 +26,76 @@
  *                          generation before it unregisters the notifier
  *                          (the v1 order the review flagged): a notifier's
  *                          work runs after the notifier is gone
+ *   WAKE_ONE               a wake-up of lock_wait (devl_unlock(),
+ *                          mlx5_esw_invalidate_work()) wakes one sleeper,
+ *                          not all, as with exclusive waits: with two
+ *                          workers, deadlocks (with one it changes nothing)
+ * and, combined with any of these (scripts/model.sh: alone, with
+ * OLD_BEHAVIOUR and with WAKE_ONE):
+ *   WORKERS=2              two workers take items from the same queue
+ *                          concurrently, as on an unordered work queue
+ *                          (default 1: the ordered esw->work_queue); the
+ *                          model then has 2 work items, not 3 (NWORK)
  */
 
-/* Tasks. NONE: no owner. WORKER..PROBE may sleep on the guard. */
+#ifndef WORKERS
+#define WORKERS		1
+#endif
+#if WORKERS != 1 && WORKERS != 2
+#error WORKERS must be 1 or 2
+#endif
+
+/* Tasks. NONE: no owner. WORKER..PROBE may sleep on the guard; the
+ * workers are WORKER .. WORKER + WORKERS - 1.
+ */
 #define NONE		0
-#define WORKER		1	/* the one worker of the ordered esw->work_queue */
+#define WORKER		1	/* the worker of esw->work_queue (the first of two) */
+#if WORKERS == 1
 #define MODESET		2	/* mlx5_devlink_eswitch_mode_set() */
 #define TEARDOWN	3	/* mlx5_uninit_one(): disable, then cleanup */
 #define PROBE		4	/* modprobe mlx5_ib: mlx5r_rep_probe() */
 #define NTASK		5
-#define NOTIFIER	5	/* the EQ notifier: only printed, never sleeps */
+#else
+#define WORKER2		2	/* the second worker */
+#define MODESET		3
+#define TEARDOWN	4
+#define PROBE		5
+#define NTASK		6
+#endif
+#define NOTIFIER	NTASK	/* the EQ notifier: only printed, never sleeps */
 
 /* Work items: the functions-changed notifier's, mlx5_ib's register (from
  * modprobe) and mlx5e's register (from the rescan of a mode set).
  */
-#define NWORK		3
+#ifndef NWORK
+#if WORKERS == 1
+#define NWORK		3	/* all three submitters queue */
+#else
+#define NWORK		2	/* bound of the two-worker model: any two of them */
+#endif
+#endif
 #define FUNCS		0	/* esw_functions_changed_work() */
 #define LOAD		1	/* esw_reps_load_work() */
 
 #define LEGACY		0
 #define OFFLOADS	1
 
-/* devlink instance lock and devlink->lock_wait, on which only the worker
- * sleeps.
+/* devlink instance lock and devlink->lock_wait, on which only the
+ * workers sleep; indexed by worker (task id - WORKER).
  */
 byte owner;			/* holder of devlink->lock, NONE if free */
-bool lw_queued;			/* the worker is on lock_wait */
-bool lw_woken;			/* ... and was woken: TASK_RUNNING again */
+bool lw_queued[WORKERS];	/* the worker is on lock_wait */
+bool lw_woken[WORKERS];		/* ... and was woken: TASK_RUNNING again */
+#if WORKERS == 1
+#define lw_sleeper	(lw_queued[0])
+#else
+#define lw_sleeper	(lw_queued[0] || lw_queued[1])
+#endif
 
 /* E-Switch */
 byte gen;			/* esw->generation */
 byte mode;			/* esw->mode */
-chan wq = [NWORK] of { byte };	/* esw->work_queue (ordered), item ids */
+chan wq = [NWORK] of { byte };	/* esw->work_queue, item ids */
 
 /* The representor guard and the tasks sleeping on it in wait_var_event() */
 bool blocked;			/* esw->reps_block_state == BLOCKED */
@@ -80,8 +118,8 @@ byte kind[NWORK];
 byte nepoch[NWORK];		/* notifier epoch when the item was queued */
 byte nqueued;			/* items queued so far */
 byte ran[NWORK];		/* times the item's callback ran */
-bool handled[NWORK];		/* the worker is done with the item */
-bool busy;			/* the worker is in esw_wq_handler() */
+bool handled[NWORK];		/* a worker is done with the item */
+byte busy;			/* workers in esw_wq_handler() */
 byte holders;			/* tasks holding the guard */
 byte nb_epoch;			/* bumped when the notifier is unregistered */
 bool torn_down;			/* esw->work_queue destroyed */
@@ -92,7 +130,12 @@ bool m_done, n_done, p_done;
 inline say(me)
 {
 	if
+#if WORKERS == 1
 	:: me == WORKER -> printf("worker")
+#else
+	:: me == WORKER -> printf("worker1")
+	:: me == WORKER2 -> printf("worker2")
+#endif
 	:: me == MODESET -> printf("modeset")
 	:: me == TEARDOWN -> printf("teardown")
 	:: me == PROBE -> printf("probe")
@@ -107,16 +150,33 @@ inline devl_lock(me)
 	atomic { owner == NONE -> owner = me }
 }
 
-/* wake_up_all(&devlink->lock_wait): under the queue's lock; the autoremove
- * wake function takes the sleeper off the queue.
+/* wake_up_all(&devlink->lock_wait): under the queue's lock, every sleeper;
+ * the autoremove wake function takes each off the queue. WAKE_ONE: one of
+ * them, either.
  */
 inline wake_lock_waiters()
 {
 	atomic {
+#ifdef WAKE_ONE
 		if
-		:: lw_queued -> lw_queued = false; lw_woken = true
+		:: lw_queued[0] -> lw_queued[0] = false; lw_woken[0] = true
+#if WORKERS == 2
+		:: lw_queued[1] -> lw_queued[1] = false; lw_woken[1] = true
+#endif
 		:: else
 		fi
+#else
+		if
+		:: lw_queued[0] -> lw_queued[0] = false; lw_woken[0] = true
+		:: else
+		fi;
+#if WORKERS == 2
+		if
+		:: lw_queued[1] -> lw_queued[1] = false; lw_woken[1] = true
+		:: else
+		fi
+#endif
+#endif
 	}
 }
 
@@ -128,7 +188,7 @@ inline devl_unlock(me)
 	atomic { assert(owner == me); owner = NONE };
 #ifndef NO_UNLOCK_WAKE
 	if
-	:: lw_queued -> wake_lock_waiters()
+	:: lw_sleeper -> wake_lock_waiters()
 	:: else
 	fi
 #endif
@@ -138,14 +198,14 @@ inline devl_unlock(me)
  * (stop) || (__devl_locked = devl_trylock(devlink)), stop being
  * esw_work_is_stale(): two reads of shared state, two steps.
  */
-inline lock_cond(i)
+inline lock_cond(me, i)
 {
 	if
 	:: stamp[i] != gen -> cond = true
 	:: else ->
 		atomic {
 			if
-			:: owner == NONE -> owner = WORKER; locked = true
+			:: owner == NONE -> owner = me; locked = true
 			:: else
 			fi;
 			cond = locked
@@ -173,7 +233,15 @@ inline invalidate(me)
  */
 inline add_work(me, k)
 {
+#if NWORK < 3
+	/* The bound: once NWORK items were queued, a submitter queues none,
+	 * as when mlx5_esw_add_work()'s allocation fails.
+	 */
+	if
+	:: atomic { nqueued < NWORK ->
+#else
 	atomic {
+#endif
 		i = nqueued; nqueued++;
 		kind[i] = k; nepoch[i] = nb_epoch;
 		stamp[i] = gen
@@ -183,6 +251,10 @@ inline add_work(me, k)
 		wq!i;
 		say(me); printf(": queues item %d, generation %d\n", i, stamp[i])
 	}
+#if NWORK < 3
+	:: else -> d_step { say(me); printf(": no item (bound of %d)\n", NWORK) }
+	fi
+#endif
 }
 
 /* ---- the representor guard ---- */
@@ -231,11 +303,18 @@ inline reps_block(me)
 	atomic { reps_owner = me; got = false }
 }
 
+#if WORKERS == 1
+#define gq_sleeper	(gq[WORKER] || gq[MODESET] || gq[TEARDOWN] || gq[PROBE])
+#else
+#define gq_sleeper	(gq[WORKER] || gq[WORKER2] || gq[MODESET] || \
+			 gq[TEARDOWN] || gq[PROBE])
+#endif
+
 /* wake_up_var(): waitqueue_active() after smp_mb(), then wake them all */
 inline wake_guard_waiters()
 {
 	if
-	:: gq[WORKER] || gq[MODESET] || gq[TEARDOWN] || gq[PROBE] ->
+	:: gq_sleeper ->
 		atomic {
 			for (k : WORKER .. PROBE) {
 				if
@@ -327,10 +406,10 @@ inline add_reps(me)
  * Both block the representors (the former only if the number of VFs
  * changed: here always, the harder case).
  */
-inline callback(i)
+inline callback(me, i)
 {
-	printf("worker: runs item %d\n", i);
-	assert(owner == WORKER);	/* only under the worker's devlink lock */
+	d_step { say(me); printf(": runs item %d\n", i) };
+	assert(owner == me);		/* only under this worker's devlink lock */
 	assert(stamp[i] == gen);	/* never stale */
 	assert(!torn_down);
 	/* a notifier's work runs while the notifier that queued it is still
@@ -339,14 +418,17 @@ inline callback(i)
 	assert(kind[i] != FUNCS || (nb_registered && nepoch[i] == nb_epoch));
 	ran[i]++;
 	assert(ran[i] == 1);		/* at most once */
-	reps_block(WORKER);
-	reps_unblock(WORKER)
+	reps_block(me);
+	reps_unblock(me)
 }
 
 /* ---- the tasks ---- */
 
-/* The one worker of the ordered work queue: esw_wq_handler() per item. */
-proctype worker()
+/* A worker of esw->work_queue: esw_wq_handler() per item. The queue is
+ * ordered, so one worker; with WORKERS=2, two take items concurrently.
+ * Idle, it waits on the queue: a valid end state.
+ */
+proctype worker(byte me)
 {
 	byte i, k;
 	bool locked, cond, got;
@@ -354,59 +436,60 @@ proctype worker()
 end:
 	do
 	:: atomic {
-		wq?i -> busy = true;
-		printf("worker: takes item %d (generation %d, now %d)\n",
+		wq?i -> busy++;
+		say(me); printf(": takes item %d (generation %d, now %d)\n",
 		       i, stamp[i], gen)
 	   };
 #ifdef OLD_BEHAVIOUR
 		/* 6.12: devl_lock(), then the generation check */
-		printf("worker: devl_lock()\n");
-		devl_lock(WORKER);
+		d_step { say(me); printf(": devl_lock()\n") };
+		devl_lock(me);
 		locked = true;
 #else
 		/* devl_lock_wait_event(devlink, esw_work_is_stale(host_work)):
 		 * wait_event() tests the condition, then loops: on the queue
 		 * (prepare_to_wait_event()), test again, schedule().
 		 */
-		lock_cond(i);
+		lock_cond(me, i);
 		if
 		:: cond
 		:: else ->
 			do
 			:: atomic {
-				lw_queued = true; lw_woken = false;
-				printf("worker: lock busy, sleeps on lock_wait\n")
+				lw_queued[me - WORKER] = true; lw_woken[me - WORKER] = false;
+				say(me); printf(": lock busy, sleeps on lock_wait\n")
 			   };
 #ifdef LOST_WAKEUP_LOCK
-				(lw_woken);
-				lock_cond(i);
+				(lw_woken[me - WORKER]);
+				lock_cond(me, i);
 				if
 				:: cond -> break
 				:: else
 				fi
 #else
-				lock_cond(i);
+				lock_cond(me, i);
 				if
 				:: cond -> break
-				:: else -> (lw_woken)
+				:: else -> (lw_woken[me - WORKER])
 				fi
 #endif
 			od;
-			atomic { lw_queued = false; lw_woken = false }	/* finish_wait() */
+			/* finish_wait() */
+			atomic { lw_queued[me - WORKER] = false; lw_woken[me - WORKER] = false }
 		fi;
 #endif
 		if
 		:: locked ->
 			if
-			:: stamp[i] == gen -> callback(i)	/* current under the lock: runs */
-			:: else -> printf("worker: item %d stale\n", i)
+			:: stamp[i] == gen -> callback(me, i)	/* current under the lock: runs */
+			:: else -> d_step { say(me); printf(": item %d stale\n", i) }
 			fi;
-			devl_unlock(WORKER)
+			devl_unlock(me)
 		:: else ->
-			printf("worker: item %d stale, lock not taken\n", i);
+			d_step { say(me); printf(": item %d stale, lock not taken\n", i) };
 			assert(stamp[i] != gen)	/* dropped only when stale */
 		fi;
-		atomic { handled[i] = true; busy = false; i = 0; locked = false; cond = false }
+		atomic { handled[i] = true; busy--; i = 0; locked = false; cond = false }
 	od
 }
 
@@ -504,7 +587,7 @@ proctype teardown()
 		 * from ever being true: an invalid end state.
 		 */
 		atomic {
-			m_done && n_done && p_done && len(wq) == 0 && !busy ->
+			m_done && n_done && p_done && len(wq) == 0 && busy == 0 ->
 			for (k : 0 .. NWORK - 1) {
 				assert(k >= nqueued || (handled[k] &&
 					(ran[k] == 1 || stamp[k] != gen)))
@@ -526,7 +609,8 @@ proctype teardown()
 		invalidate(TEARDOWN);
 #endif
 		printf("teardown: destroy_workqueue() drains, devlink lock held\n");
-		len(wq) == 0 && !busy;
+		/* the queue empty and every worker idle */
+		len(wq) == 0 && busy == 0;
 		atomic {
 			torn_down = true;
 			for (k : 0 .. NWORK - 1) {
@@ -550,7 +634,10 @@ init
 		:: no_teardown = true
 		:: no_teardown = false
 		fi;
-		run worker();
+		run worker(WORKER);
+#if WORKERS == 2
+		run worker(WORKER2);
+#endif
 		run notifier();
 		run probe();
 		run modeset();
