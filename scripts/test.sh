@@ -32,7 +32,7 @@ summary() {
 	[ "$fail" -eq 0 ]
 }
 
-# The SPIN model (about 20 s): its own rows, or one saying it broke.
+# The SPIN model (about 80 s): its own rows, or one saying it broke.
 run_model() {
 	"$TOP/scripts/model.sh" || grep -q '^FAIL	model' "$RESULTS" ||
 		record FAIL model spin "scripts/model.sh failed before its verdict"
