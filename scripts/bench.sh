@@ -9,16 +9,13 @@ set -euo pipefail
 out=$BUILD/kunit-bench
 res=$BUILD/results
 mkdir -p "$res"
-kunit() {
-	(cd "$SRC" && python3 tools/testing/kunit/kunit.py "$@" --arch=x86_64 --build_dir="$out")
-}
-mapfile -t mk < <(kmake_flags | grep -v '^-j' | sed 's/^/--make_options=/')
 timed "KUnit build (bench config, $out)" \
-	kunit build --kunitconfig="$TOP/kunit/bench.kunitconfig" --jobs="$JOBS" "${mk[@]}" \
+	kunit_build "$out" "$TOP/kunit/bench.kunitconfig" --arch=x86_64 \
 	> "$res/kunit-bench.build.log" 2>&1 ||
 	{ tail -n 30 "$res/kunit-bench.build.log" >&2; die "the bench kernel does not build"; }
 timed "mlx5_esw_bench (qemu -smp ${QEMU_SMP:-2})" \
-	kunit exec --timeout=900 --qemu_args="-smp ${QEMU_SMP:-2}" 'mlx5_esw_bench.*' \
+	kunit_py exec "$out" --arch=x86_64 --timeout=900 --qemu_args="-smp ${QEMU_SMP:-2}" \
+		'mlx5_esw_bench.*' \
 	> "$res/kunit-bench.out" 2>&1 || true
 cp "$out/test.log" "$res/kunit-bench.console.log"
 {

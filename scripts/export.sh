@@ -38,8 +38,18 @@ mapfile -t to < <(gm --no-r --no-l | sed 's/^/--to=/')
 mapfile -t cc < <(gm | grep -vxF -f <(gm --no-r --no-l) | sed 's/^/--cc=/')
 rm "$tmp/series.diff"
 
-git -C "$SRC" format-patch -q --zero-commit --signature="$BASE_PKG $(cat "$SRC/.git/base-version")" --base=base \
+git -C "$SRC" format-patch -q --zero-commit --no-signature --base=base \
 	--cover-letter --cover-from-description=subject "${to[@]}" "${cc[@]}" -o "$tmp" base..HEAD
+
+# A blank context line is written empty, not as one space, which git am,
+# GNU patch (quilt) and checkpatch all read as a blank context line: run
+# from a git tree that tracks patches/, checkpatch takes a .patch for a
+# source file, and would report each " " line as trailing whitespace.
+for p in "$tmp"/*.patch; do
+	awk '/^diff --git / { hunks = 1 } hunks && $0 == " " { $0 = "" } { print }' \
+		"$p" > "$p.new"
+	mv "$p.new" "$p"
+done
 
 rm -f "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch
 mv "$tmp"/*.patch "$PATCHES/"

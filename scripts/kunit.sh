@@ -1,6 +1,6 @@
 #!/bin/bash
-# kunit.sh NAME: build and run the KUnit suites with kunit/NAME.kunitconfig
-# on x86_64 under qemu (SMP, QEMU_SMP CPUs, 2 by default), record every
+# kunit.sh NAME: build and run the KUnit suites with kunit/mlx5.kunitconfig
+# and kunit/NAME.kunitconfig on x86_64 under qemu (SMP, QEMU_SMP CPUs, 2 by default), record every
 # case, and fail on any kernel splat in the raw console log, which kunit.py
 # does not judge. KUNIT_KERNEL_ARGS adds kernel arguments (for example
 # mlx5_esw_kunit.stress_ms=20000 for a longer stress run).
@@ -37,17 +37,13 @@ if [ "$name" = kmemleak ]; then
 	build_extra=(--kconfig_add="CONFIG_INITRAMFS_SOURCE=\"$init_dir/initramfs.list\"")
 fi
 
-kunit() {
-	(cd "$SRC" && python3 tools/testing/kunit/kunit.py "$@" "${qemu[@]}" \
-		--build_dir="$out")
-}
 kunit_exec() {
 	local a args=()
 	for a in "${kargs[@]}"; do
 		args+=(--kernel_args="$a")
 	done
-	kunit exec --timeout="${KUNIT_TIMEOUT:-900}" --qemu_args="-smp $smp" \
-		"${args[@]}" "$@"
+	kunit_py exec "$out" "${qemu[@]}" --timeout="${KUNIT_TIMEOUT:-900}" \
+		--qemu_args="-smp $smp" "${args[@]}" "$@"
 }
 
 # splat_check LOG CHECK: one result line for the splat scan of LOG.
@@ -62,9 +58,8 @@ splat_check() {
 	fi
 }
 
-mapfile -t mk < <(kmake_flags | grep -v '^-j' | sed 's/^/--make_options=/')
 if ! timed "KUnit build ($name config, $out)" \
-	kunit build --kunitconfig="$kconf" --jobs="$JOBS" "${mk[@]}" "${build_extra[@]}" \
+	kunit_build "$out" "$kconf" "${qemu[@]}" "${build_extra[@]}" \
 	> "$res/kunit-$name.build.log" 2>&1; then
 	tail -n 30 "$res/kunit-$name.build.log" >&2
 	record FAIL "kunit:$name" build "KUnit kernel does not build: $res/kunit-$name.build.log"

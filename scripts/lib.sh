@@ -73,3 +73,19 @@ build_dirs() {
 build_warnings() {
 	grep -E ': (warning|error):' "$1" | sed -E 's|^([^:]+):[0-9]+:([0-9]+:)?|\1:|' | sort -u || true
 }
+
+# kunit_py COMMAND OUT ARGS...: kunit.py COMMAND of the patched tree,
+# with its kernel built in OUT.
+kunit_py() {
+	(cd "$SRC" && python3 tools/testing/kunit/kunit.py "$1" --build_dir="$2" "${@:3}")
+}
+
+# kunit_build OUT CONFIG ARGS...: build the KUnit kernel of kunit/mlx5.kunitconfig
+# plus CONFIG in OUT, with the workbench's compiler flags (ccache) and jobs.
+kunit_build() {
+	local out=$1 config=$2 mk
+	shift 2
+	mapfile -t mk < <(kmake_flags | grep -v '^-j' | sed 's/^/--make_options=/')
+	kunit_py build "$out" --kunitconfig="$TOP/kunit/mlx5.kunitconfig" \
+		--kunitconfig="$config" --jobs="$JOBS" "${mk[@]}" "$@"
+}
