@@ -73,10 +73,11 @@ if ! wbuild "$LOGS/base.log" "at the base"; then
 	exit 0
 fi
 
+mapfile -t names < <(series_files | xargs -n1 basename)
 i=0
 while read -r sha; do
+	name=${names[$i]:-"commit $sha"}
 	i=$((i + 1))
-	name=$(sed -n "${i}p" "$PATCHES/series")
 	git -C "$WT" checkout -q --detach "$sha"
 	merge_fragment
 	log="$LOGS/$(printf '%04d' "$i").log"
@@ -88,4 +89,4 @@ while read -r sha; do
 	fi
 	new_check build "$name" "$log" gcc
 	new_check sparse "$name" "$log" sparse
-done < <(git -C "$SRC" rev-list --reverse base..HEAD)
+done < <(git -C "$SRC" rev-list --reverse base.."$(posted_rev)")

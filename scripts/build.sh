@@ -46,5 +46,5 @@ log "modpost left $unresolved kernel symbols to resolve at load time (no vmlinux
 
 ko=$OUT/$MLX5/mlx5_core.ko
 [ -f "$ko" ] || die "the build did not produce $ko"
-log "built from $(git -C "$SRC" rev-list --count base..HEAD) patches on $BASE_PKG $version:"
+log "built from $(git -C "$SRC" rev-list --count base..HEAD) patches (posted and local) on $BASE_PKG $version:"
 find "$OUT/drivers/net/ethernet/mellanox" -name '*.ko' -printf '    %p (%s bytes)\n' >&2

@@ -37,7 +37,7 @@ findings() {
 
 mkdir -p "$LOGS"
 snapshot base "$tmp/base"
-snapshot HEAD "$tmp/tip"
+snapshot "$(posted_rev)" "$tmp/tip"
 # The base does not change: its findings are kept per set of files.
 key=$(printf '%s\n' "$(git -C "$SRC" rev-parse base)" "${cfiles[@]}" | sha256sum | cut -c1-16)
 if [ ! -f "$LOGS/base.$key.txt" ]; then

@@ -37,7 +37,7 @@ at() {
 }
 
 mkdir -p "$LOGS"
-tip=$(git -C "$SRC" rev-parse HEAD)
+tip=$(posted_rev)
 if ! timed "Sphinx on ${dirs[*]} at the base" at base "$LOGS/base.txt" ||
    ! timed "Sphinx on ${dirs[*]} at the tip" at "$tip" "$LOGS/tip.txt"; then
 	record FAIL docs series "the Sphinx build failed: $LOGS/*.raw"

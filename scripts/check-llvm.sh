@@ -29,7 +29,7 @@ if ! timed "LLVM=1 W=1 build of ${dirs[*]} at the base" at base "$LOGS/base.log"
 	record FAIL clang series "the base does not build with LLVM=1: $LOGS/base.log"
 	exit 0
 fi
-if ! timed "LLVM=1 W=1 build of ${dirs[*]} at the tip" at "$(git -C "$SRC" rev-parse HEAD)" "$LOGS/tip.log"; then
+if ! timed "LLVM=1 W=1 build of ${dirs[*]} at the tip" at "$(posted_rev)" "$LOGS/tip.log"; then
 	grep -E 'error' "$LOGS/tip.log" | head -n 20 >&2 || true
 	record FAIL clang series "the series does not build with LLVM=1: $LOGS/tip.log"
 	exit 0

@@ -43,8 +43,8 @@ am_log=$BUILD/results/mbox-am.log
 { git -C "$wt" am "$mbox" || { git -C "$wt" am --skip && true; }; } > "$am_log" 2>&1 || true
 applied=$(git -C "$wt" rev-list --count base..HEAD)
 if [ "$applied" -eq "${#files[@]}" ] &&
-   [ -z "$(git -C "$wt" diff HEAD "$(git -C "$SRC" rev-parse HEAD)" --stat)" ]; then
-	record PASS mbox series "git am applied ${#files[@]} patches; the tree matches build/linux"
+   [ -z "$(git -C "$wt" diff HEAD "$(posted_rev)" --stat)" ]; then
+	record PASS mbox series "git am applied ${#files[@]} patches; the tree matches the posted series"
 else
 	record FAIL mbox series "git am applied $applied of ${#files[@]} patches: $am_log"
 fi

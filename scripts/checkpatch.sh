@@ -1,12 +1,20 @@
 #!/bin/bash
-# checkpatch.pl --strict on every patch of the series, and kernel-doc on
-# every .c/.h file the series touches (no warning the base did not have).
+# checkpatch.pl on every posted patch with netdev's CI flags (80 columns,
+# codespell, its ignore list), and kernel-doc on every .c/.h file the
+# posted series touches (no warning the base did not have).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 cp=$SRC/scripts/checkpatch.pl
 exceptions=$TOP/configs/checkpatch-exceptions
+# As netdev's patch CI runs it (its checkpatch test's flags and ignores).
+codespell=/usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt
+[ -f "$codespell" ] || die "no codespell dictionary at $codespell (package codespell)"
+ignore=COMMIT_LOG_LONG_LINE,MACRO_ARG_REUSE,ALLOC_SIZEOF_STRUCT,NO_AUTHOR_SIGN_OFF
+ignore+=,GIT_COMMIT_ID,CAMELCASE,FILE_PATH_CHANGES,BAD_REPORTED_BY_LINK
+netdev=(--strict --codespell "--codespellfile=$codespell" --max-line-length=80
+	"--ignore=$ignore")
 
 # The accepted finding types for patch NAME, as "A|B|".
 ignored_types() {
@@ -22,7 +30,7 @@ ignored_types() {
 while read -r p; do
 	name=$(basename "$p")
 	accepted=$(ignored_types "$name")
-	out=$("$cp" --strict --no-tree --terse --show-types "$p" 2>&1) || true
+	out=$("$cp" "${netdev[@]}" --no-tree --terse --show-types "$p" 2>&1) || true
 	findings=$(printf '%s\n' "$out" | grep -E ': (ERROR|WARNING|CHECK):' || true)
 	bad=$(printf '%s\n' "$findings" | grep -vE ": (ERROR|WARNING|CHECK):(${accepted%|}|-):" | grep . || true)
 	if [ -n "$bad" ]; then
@@ -47,9 +55,10 @@ kdoc_warnings() {
 	return "$rc"
 }
 
+tip=$(posted_rev)
 while read -r f; do
 	case $f in *.c|*.h) ;; *) continue ;; esac
-	new=$(comm -13 <(kdoc_warnings "$f" base) <(kdoc_warnings "$f" HEAD))
+	new=$(comm -13 <(kdoc_warnings "$f" base) <(kdoc_warnings "$f" "$tip"))
 	if [ -z "$new" ]; then
 		record PASS kernel-doc "$f"
 	else

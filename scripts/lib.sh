@@ -7,6 +7,8 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$TOP/build}
 SRC=$BUILD/linux
 PATCHES=$TOP/patches
+# The local queue: applied after patches/ for our test runs, never posted.
+LOCAL=$PATCHES/local
 MLX5=drivers/net/ethernet/mellanox/mlx5/core
 JOBS=${JOBS:-$(nproc)}
 export CCACHE_DIR=${CCACHE_DIR:-${HOME:-/root}/.cache/ccache}
@@ -31,15 +33,46 @@ timed() {
 	return "$rc"
 }
 
-# series_files: the patch files in series order (cover letter excluded).
+# series_files [DIR]: the patch files of DIR/series in order (DIR is
+# patches/ by default: the posted series, cover letter excluded).
 series_files() {
-	local p
-	[ -f "$PATCHES/series" ] || die "patches/series is missing"
+	local dir=${1:-$PATCHES} p
+	[ -f "$dir/series" ] || die "${dir#"$TOP"/}/series is missing"
 	while read -r p; do
 		case $p in ''|'#'*) continue ;; esac
-		[ -f "$PATCHES/$p" ] || die "patches/series names $p, which does not exist"
-		printf '%s\n' "$PATCHES/$p"
-	done < "$PATCHES/series"
+		[ -f "$dir/$p" ] || die "${dir#"$TOP"/}/series names $p, which does not exist"
+		printf '%s\n' "$dir/$p"
+	done < "$dir/series"
+}
+
+# patches_hash: what prepare.sh compares to know build/linux is current.
+patches_hash() {
+	{
+		cat "$PATCHES/series"
+		series_files | xargs cat
+		if [ -f "$LOCAL/series" ]; then
+			cat "$LOCAL/series"
+			local_series_files | xargs -r cat
+		fi
+	} | sha256sum | cut -d' ' -f1
+}
+
+# local_series_files: the patches of the local queue, if there is one.
+local_series_files() {
+	[ ! -f "$LOCAL/series" ] || series_files "$LOCAL"
+}
+
+# posted_rev: the tip of the posted series in build/linux. The local
+# queue's commits, on top of it, have subjects that start with "local:".
+posted_rev() {
+	local sha
+	sha=$(git -C "$SRC" log --format='%H %s' base..HEAD |
+		awk '$2 != "local:" { print $1; exit }')
+	if [ -n "$sha" ]; then
+		printf '%s\n' "$sha"
+	else
+		git -C "$SRC" rev-parse base
+	fi
 }
 
 # The make flags every kernel build here shares: ccache for the compiler.
@@ -56,9 +89,9 @@ record() {
 	[ "$1" != FAIL ] || printf 'FAIL: %s %s: %s\n' "$2" "$3" "${4:-}" >&2
 }
 
-# The files the series touches (base..HEAD), one per line.
+# The files the posted series touches, one per line.
 touched_files() {
-	git -C "$SRC" diff --name-only --diff-filter=AM base..HEAD
+	git -C "$SRC" diff --name-only --diff-filter=AM base "$(posted_rev)"
 }
 
 # The directories the per-patch and clang builds cover: mlx5 core (its
@@ -80,12 +113,14 @@ kunit_py() {
 	(cd "$SRC" && python3 tools/testing/kunit/kunit.py "$1" --build_dir="$2" "${@:3}")
 }
 
-# kunit_build OUT CONFIG ARGS...: build the KUnit kernel of kunit/mlx5.kunitconfig
-# plus CONFIG in OUT, with the workbench's compiler flags (ccache) and jobs.
+# kunit_build OUT CONFIG ARGS...: build in OUT the KUnit kernel of the
+# series' own tests/.kunitconfig, with kunit/mlx5.kunitconfig and CONFIG
+# on top, with the workbench's compiler flags (ccache) and jobs.
 kunit_build() {
 	local out=$1 config=$2 mk
 	shift 2
 	mapfile -t mk < <(kmake_flags | grep -v '^-j' | sed 's/^/--make_options=/')
-	kunit_py build "$out" --kunitconfig="$TOP/kunit/mlx5.kunitconfig" \
+	kunit_py build "$out" --kunitconfig="$MLX5/tests" \
+		--kunitconfig="$TOP/kunit/mlx5.kunitconfig" \
 		--kunitconfig="$config" --jobs="$JOBS" "${mk[@]}" "$@"
 }

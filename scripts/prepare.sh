@@ -1,6 +1,7 @@
 #!/bin/bash
 # Lay out build/linux: a git tree whose first commit is the pristine base
-# (tagged "base") with patches/series applied on top by git am.
+# (tagged "base") with patches/series applied on top by git am, and then
+# the local queue, patches/local/series.
 # Incremental: nothing is redone while the base and patches/ are unchanged.
 # Local commits in the tree that were not exported are kept on a backup
 # branch before the tree is reset, so nothing is lost.
@@ -38,10 +39,6 @@ unpack() {
 	git -C "$SRC" config user.email >/dev/null ||
 		git -C "$SRC" config user.email "workbench@localhost"
 	printf '%s\n' "$version" > "$SRC/.git/base-version"
-}
-
-patches_hash() {
-	{ cat "$PATCHES/series"; series_files | xargs cat; } | sha256sum | cut -d' ' -f1
 }
 
 # apply_one FILE: report offsets, then git am; on failure name the patch
@@ -89,6 +86,6 @@ while read -r p; do
 	n=$((n + 1))
 	# A partly applied series is ours, not a developer's: no backup next time.
 	printf 'partial\n%s\n' "$(git -C "$SRC" rev-parse HEAD)" > "$stamp"
-done < <(series_files)
+done < <(series_files; local_series_files)
 printf '%s\n%s\n' "$want" "$(git -C "$SRC" rev-parse HEAD)" > "$stamp"
-log "build/linux: $n patches applied on $BASE_PKG $version"
+log "build/linux: $n patches applied on $BASE_PKG $version ($(local_series_files | wc -l) of them local)"

@@ -61,6 +61,7 @@ if [ "$mode" = full ]; then
 fi
 
 "$TOP/scripts/checkpatch.sh"
+"$TOP/scripts/check-deprecated-api.sh"
 "$TOP/scripts/check-series.sh"
 "$TOP/scripts/bisect.sh"
 "$TOP/scripts/check-llvm.sh"
