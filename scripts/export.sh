@@ -32,10 +32,6 @@ if [ -f "$cover" ]; then
 	# The text runs from the end of the headers to the shortlog.
 	body=$(awk 'h && /^[^ ].* \([0-9]+\):$/{exit} h{print} /^$/{h=1}' "$cover")
 fi
-git -C "$SRC" config branch.main.description "$subject
-
-$body"
-
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -51,8 +47,17 @@ rm "$tmp/series.diff"
 
 mkdir -p "$tmp/posted" "$tmp/local"
 git -C "$SRC" format-patch -q --zero-commit --no-signature --base=base \
-	--cover-letter --cover-from-description=subject "${to[@]}" "${cc[@]}" \
-	-o "$tmp/posted" "base..$posted"
+	--cover-letter "${to[@]}" "${cc[@]}" -o "$tmp/posted" "base..$posted"
+# The range does not end at the branch head, so git leaves the blurb to
+# fill in: the saved subject and text.
+SUBJECT=$subject BODY=$body python3 - "$tmp/posted/0000-cover-letter.patch" <<'PY'
+import os, sys
+p = sys.argv[1]
+s = open(p, encoding='utf-8').read()
+s = s.replace('*** SUBJECT HERE ***', os.environ['SUBJECT'], 1)
+s = s.replace('*** BLURB HERE ***', os.environ['BODY'].rstrip('\n'), 1)
+open(p, 'w', encoding='utf-8').write(s)
+PY
 git -C "$SRC" format-patch -q --zero-commit --no-signature \
 	-o "$tmp/local" "$posted..HEAD"
 
