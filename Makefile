@@ -1,61 +1,66 @@
-# The front door of the workbench. See README.md.
+# The front door of the workbench. See README.md; "make help" lists the
+# targets.
 #   make          install what is missing, apply the series, build mlx5
 #   make test     every test and check; ends with "N passed, N failed"
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps prepare build test test-full check bench mbox checkpatch bisect kunit model export shellcheck clean
+# Single steps of the test command, each with a table of its own.
+STEPS := checkpatch deprecated-api bisect kunit
+
+.PHONY: all help deps prepare build test test-full check selftest bench \
+	mbox model export shellcheck clean $(STEPS)
 
 all: build
 
-deps:
+help: ## list the targets
+	@grep -hE '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | \
+		sed -E 's/^([a-z-]+):.*## /\1\t/' | expand -t 16
+
+deps: ## install the Debian packages the workbench needs
 	@$(S)/deps.sh
 
-prepare: deps
+prepare: deps ## build/linux: the base, patches/series, patches/local/series
 	@$(S)/prepare.sh
 
-build: prepare
+build: prepare ## build mlx5 with Debian's config (what "make" does)
 	@$(S)/build.sh
 
-test:
+test: ## every test and check, as .ci/run runs it
 	@$(S)/test.sh
 
-# The reliability run: sanitizers, a longer stress run on 4 CPUs, the model.
-test-full:
+test-full: ## the reliability run: sanitizers, 10 s stress on 4 CPUs, model
 	@$(S)/test.sh full
 
-# The maintainer checks alone (what netdev's patch CI runs), one table.
-check:
+check: ## the maintainer checks alone (netdev's patch CI and more)
 	@$(S)/test.sh check
 
-# Timings of the worker's wait, three designs side by side (not a test).
-bench: prepare
+selftest: ## the workbench's parsers on saved inputs, in seconds
+	@mkdir -p build/results; : > build/results/checks.tsv; \
+		$(S)/selftest.sh; cat build/results/checks.tsv
+
+bench: prepare ## timings of the worker's wait, three designs (not a test)
 	@$(S)/bench.sh
 
-# The series as one mbox, cover letter first: build/series.mbox.
-mbox: prepare
+mbox: prepare ## the posted series as one mbox: build/series.mbox
 	@$(S)/mbox.sh
 
-# Single steps of the test command, for a developer.
-checkpatch: prepare
-	@mkdir -p build/results; : > build/results/checks.tsv; $(S)/checkpatch.sh; cat build/results/checks.tsv
-
-bisect: prepare
-	@mkdir -p build/results; : > build/results/checks.tsv; $(S)/bisect.sh; cat build/results/checks.tsv
-
-kunit: prepare
-	@mkdir -p build/results; : > build/results/checks.tsv; $(S)/kunit.sh lockdep; cat build/results/checks.tsv
-
-# The Promela model of the work queue and guard protocol, checked with SPIN.
-model:
+model: ## the Promela model of the protocol, checked with SPIN
 	@$(S)/model.sh
 
-# Regenerate patches/ from the commits in build/linux.
-export:
+export: ## regenerate patches/ and patches/local/ from build/linux
 	@$(S)/export.sh
 
-shellcheck:
+shellcheck: ## lint the scripts
 	@shellcheck $(S)/*.sh .ci/run
 
-clean:
+clean: ## remove build/
 	rm -rf build
+
+checkpatch: STEP := checkpatch.sh ## one step: checkpatch, kernel-doc
+deprecated-api: STEP := check-deprecated-api.sh ## one step: module parameters
+bisect: STEP := bisect.sh ## one step: W=1 and sparse after each patch
+kunit: STEP := kunit.sh lockdep ## one step: the KUnit suites under lockdep
+$(STEPS): prepare
+	@mkdir -p build/results; : > build/results/checks.tsv; \
+		$(S)/$(STEP); cat build/results/checks.tsv

@@ -1,8 +1,9 @@
 #!/bin/bash
-# check-deprecated-api.sh: no posted patch adds a module parameter, as
-# netdev's patch CI requires (test code included): per patch, the lines
-# it adds with module_param*() or MODULE_PARM_DESC() must not outnumber
-# those it removes, so that rewording an existing description passes.
+# check-deprecated-api.sh [PATCH...]: no posted patch (or PATCH given)
+# adds a module parameter, as netdev's patch CI requires (test code
+# included): per patch, the lines it adds with module_param*() or
+# MODULE_PARM_DESC() must not outnumber those it removes, so that
+# rewording an existing description passes.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -20,4 +21,4 @@ while read -r p; do
 	else
 		record PASS deprecated-api "$name"
 	fi
-done < <(series_files)
+done < <(if [ $# -gt 0 ]; then printf '%s\n' "$@"; else series_files; fi)

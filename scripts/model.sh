@@ -42,7 +42,6 @@ variants=(
 # "errors:") NAME in pan's report.
 stored() { sed -nE 's/^ *([0-9]+) states, stored.*/\1/p' "$1" | tail -n 1; }
 reached() { sed -nE 's/.*depth reached ([0-9]+).*/\1/p' "$1" | tail -n 1; }
-errors() { sed -nE 's/.*errors: ([0-9]+).*/\1/p' "$1" | tail -n 1; }
 elapsed() { sed -nE 's/^pan: elapsed time ([0-9.e+-]+) seconds.*/\1/p' "$1" | tail -n 1; }
 
 # summary DIR [-D...]: the counterexample in DIR, from its printf()s (spin
@@ -102,28 +101,9 @@ for v in "${variants[@]}"; do
 	(cd "$dir" && nice -n 10 ./pan "${pflags[@]}") > "$dir/pan.out" 2>&1 || true
 
 	log=$dir/pan.out
-	n=$(errors "$log")
 	facts="$(stored "$log") states stored, depth reached $(reached "$log") of $depth, $(elapsed "$log") s"
-	if grep -qE '^pan:[0-9]+: invalid end state' "$log"; then
-		got=deadlock
-	elif grep -qE '^pan:[0-9]+: assertion violated' "$log"; then
-		got=assertion
-	elif [ "${n:-x}" = 0 ] && grep -q 'Full statespace search' "$log"; then
-		got=verified
-	else
-		got="no verdict (errors: ${n:-?})"
-	fi
-	why=""
-	if grep -q 'max search depth too small' "$log"; then
-		# An error found is an error; "no error" is only worth anything
-		# if the whole state space was searched.
-		[ "$got" != verified ] || why="the search was truncated (max search depth too small): raise MODEL_DEPTH"
-	fi
-	# pan reports the search it did even when it stopped at -DMEMLIM: "Full
-	# statespace search" and "errors: 0" with part of the states unseen.
-	if grep -qE 'out of memory|memory limit|reached -DMEMLIM bound' "$log"; then
-		why="pan ran out of memory: $log"
-	fi
+	IFS=$'\t' read -r got why < <("$TOP/scripts/pan-verdict.sh" "$log")
+	[ -z "$why" ] || why="$why: $log"
 	[ "$got" = "$expect" ] || why=${why:-"expected $expect, got $got: $log"}
 
 	subject="esw.pml${flags[*]:+ ${flags[*]}}"

@@ -24,8 +24,8 @@ summary() {
 	fail=$(grep -c '^FAIL' "$RESULTS" || true)
 	skip=$(grep -c '^SKIP' "$RESULTS" || true)
 	echo
-	echo "Results ($RESULTS):"
-	awk -F'\t' '{ printf "  %-4s %-18s %-60s %s\n", $1, $2, substr($3, 1, 60), $4 }' "$RESULTS"
+	echo "Results (every row in $RESULTS):"
+	python3 "$TOP/scripts/summary.py" "$RESULTS"
 	echo "Took $(( $(date +%s) - start )) s."
 	printf '%s passed, %s failed%s\n' "$pass" "$fail" \
 		"$( [ "$skip" -eq 0 ] || printf ', %s skipped' "$skip")"
@@ -42,6 +42,8 @@ mode=${1:-all}
 case $mode in all|check|full) ;; *) die "usage: test.sh [check|full]" ;; esac
 
 "$TOP/scripts/deps.sh" check
+# The workbench's own parsers first: the rows below depend on them.
+"$TOP/scripts/selftest.sh"
 if ! "$TOP/scripts/prepare.sh" 2>&1 | tee "$BUILD/results/prepare.log" >&2; then
 	record FAIL apply series "$(grep '^ERROR' "$BUILD/results/prepare.log" | tail -n 1)"
 	summary
@@ -56,6 +58,14 @@ if [ "$mode" = full ]; then
 		QEMU_SMP=4 "$TOP/scripts/kunit.sh" "$config"
 	done
 	run_model
+	# The results page keeps the latest reliability run, dated.
+	mkdir -p "$TOP/docs/results"
+	{
+		echo "make test-full, $(date -u +%Y-%m-%d), $(nproc) host CPUs"
+		summary || true
+		grep -h 'esw_stress_.*: ' "$BUILD"/results/kunit-*.console.log 2>/dev/null |
+			sed 's/^[[:space:]]*#* *//' || true
+	} > "$TOP/docs/results/test-full.txt"
 	summary
 	exit
 fi
