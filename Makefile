@@ -52,15 +52,17 @@ export: ## regenerate patches/ and patches/local/ from build/linux
 	@$(S)/export.sh
 
 shellcheck: ## lint the scripts
-	@shellcheck $(S)/*.sh .ci/run
+	@shellcheck $(S)/*.sh $(S)/checks/*.sh .ci/run
 
 clean: ## remove build/
 	rm -rf build
 
-checkpatch: STEP := checkpatch.sh ## one step: checkpatch, kernel-doc
-deprecated-api: STEP := check-deprecated-api.sh ## one step: module parameters
-bisect: STEP := bisect.sh ## one step: W=1 and sparse after each patch
-kunit: STEP := kunit.sh lockdep ## one step: the KUnit suites under lockdep
+checkpatch: ## one step: checkpatch as netdev runs it
+deprecated-api: ## one step: no module parameter added
+bisect: ## one step: W=1 and sparse after each patch
+kunit: ## one step: the KUnit suites under lockdep
+checkpatch deprecated-api: STEP = $@
+bisect: STEP = build sparse
+kunit: STEP = kunit
 $(STEPS): prepare
-	@mkdir -p build/results; : > build/results/checks.tsv; \
-		$(S)/$(STEP); cat build/results/checks.tsv
+	@for s in $(STEP); do $(S)/test.sh step $$s || exit; done

@@ -124,3 +124,84 @@ kunit_build() {
 		--kunitconfig="$TOP/kunit/mlx5.kunitconfig" \
 		--kunitconfig="$config" --jobs="$JOBS" "${mk[@]}" "$@"
 }
+
+# new_lines OLD NEW: the lines of NEW (a file or "-") that OLD lacks: the
+# "new warnings against the base" of every check that compares.
+new_lines() {
+	comm -13 <(sort -u "$1") <(sort -u "$2")
+}
+
+# worktree NAME [REV]: a worktree of build/linux at $BUILD/NAME, at REV
+# (base by default), created if missing; prints its path.
+worktree() {
+	local wt=$BUILD/$1
+	if [ ! -e "$wt/.git" ]; then
+		git -C "$SRC" worktree prune
+		git -C "$SRC" worktree add -q --detach "$wt" base
+	fi
+	git -C "$wt" checkout -q -f --detach "${2:-base}"
+	printf '%s\n' "$wt"
+}
+
+# pristine NAME: the worktree NAME at the base, with nothing else in it.
+pristine() {
+	local wt
+	wt=$(worktree "$1")
+	git -C "$wt" am --abort >/dev/null 2>&1 || true
+	git -C "$wt" checkout -q -f --detach base
+	git -C "$wt" clean -q -f -d -x
+	printf '%s\n' "$wt"
+}
+
+# The per-patch W=1 + sparse builds of the check config, shared by the
+# build and sparse checks: one log per revision, kept while the revision,
+# the config fragment and the compilers are the same.
+CHECK_WT=bisect-src
+CHECK_OUT=$BUILD/check
+CHECK_LOGS=$BUILD/results/bisect
+
+check_kmake() {
+	make -s -C "$BUILD/$CHECK_WT" O="$CHECK_OUT" CC="ccache gcc" \
+		HOSTCC="ccache gcc" -j"$JOBS" "$@"
+}
+
+check_build_key() {
+	{
+		cat "$TOP/configs/check.config"
+		gcc --version | head -n 1
+		sparse --version 2>&1 | head -n 1
+		build_dirs
+	} | sha256sum | cut -c1-12
+}
+
+# check_build_log REV: the log of the W=1 C=1 build of build_dirs at REV,
+# built if there is none yet; the build's exit status is in LOG.rc.
+check_build_log() {
+	local sha log dirs wt
+	sha=$(git -C "$SRC" rev-parse "$1")
+	log=$CHECK_LOGS/$sha.$(check_build_key).log
+	if [ ! -f "$log.rc" ]; then
+		mkdir -p "$CHECK_LOGS"
+		wt=$(worktree "$CHECK_WT" "$sha")
+		mapfile -t dirs < <(build_dirs)
+		[ -f "$CHECK_OUT/.config" ] || check_kmake defconfig >/dev/null
+		"$wt/scripts/kconfig/merge_config.sh" -m -O "$CHECK_OUT" \
+			"$CHECK_OUT/.config" "$TOP/configs/check.config" >/dev/null
+		check_kmake olddefconfig >/dev/null
+		check_kmake prepare >/dev/null 2>&1 || true
+		local rc=0 start
+		start=$(date +%s)
+		check_kmake W=1 C=1 "${dirs[@]}" > "$log" 2>&1 || rc=$?
+		log "W=1 C=1 build of ${dirs[*]} at $(git -C "$SRC" log -1 --format='%h %s' "$sha" | cut -c1-60): $(( $(date +%s) - start )) s"
+		echo "$rc" > "$log.rc"
+	fi
+	printf '%s\n' "$log"
+}
+
+# sha_of PATCH: the commit of build/linux that a posted patch file made.
+sha_of() {
+	local n
+	n=$(series_files | grep -nxF "$1" | cut -d: -f1)
+	[ -n "$n" ] || die "$1 is not in patches/series"
+	git -C "$SRC" rev-list --reverse base.."$(posted_rev)" | sed -n "${n}p"
+}

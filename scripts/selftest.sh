@@ -3,7 +3,7 @@
 # scripts/selftest/fixtures/, in seconds and without a kernel, as kunit.py
 # tests its parser on saved logs: the log scan (scan-log.sh), the KUnit
 # results (kunit-results.py), the per-patch checks (check-patches.py,
-# check-deprecated-api.sh) and SPIN's verdicts (pan-verdict.sh).
+# checks/deprecated-api.sh) and SPIN's verdicts (pan-verdict.sh).
 # One result row per tool; a failing row shows the difference.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -39,17 +39,22 @@ expect kunit-results "$F/kunit-empty.expected" \
 git -C "$tmp" init -q repo
 expect check-patches "$F/check-patches.expected" \
 	python3 "$S/check-patches.py" "$tmp/repo" "$F/good.patch" "$F/bad.patch"
+# deprecated PATCH...: the check's exit status and reason, per patch.
 deprecated() {
-	RESULTS=$tmp/deprecated.tsv "$S/check-deprecated-api.sh" "$@" 2>/dev/null
-	cat "$tmp/deprecated.tsv"
+	local p out rc
+	for p in "$@"; do
+		rc=0
+		out=$("$S/checks/deprecated-api.sh" "$p" 2>/dev/null) || rc=$?
+		printf '%s\t%s\t%s\n' "$(basename "$p")" "$rc" "$out"
+	done
 }
-expect check-deprecated-api "$F/deprecated-api.expected" \
+expect deprecated-api "$F/deprecated-api.expected" \
 	deprecated "$F/param.patch" "$F/reword.patch"
 for out in "$F"/pan-*.out; do
 	expect pan-verdict "${out%.out}.expected" "$S/pan-verdict.sh" "$out"
 done
 
-for tool in scan-log kunit-results check-patches check-deprecated-api pan-verdict; do
+for tool in scan-log kunit-results check-patches deprecated-api pan-verdict; do
 	if [ -f "$tmp/failed.$tool" ]; then
 		record FAIL selftest "$tool" "$(paste -sd';' "$tmp/failed.$tool")"
 	else

@@ -1,18 +1,32 @@
 #!/bin/bash
-# test.sh [check|full]: the test command. Applies the series to the pinned
-# base, runs the maintainer checks (checkpatch, kernel-doc, tags, headers,
-# quilt, mbox, get_maintainer, a W=1 + sparse build after each patch, clang,
-# coccinelle), then, unless only "check" was asked for, the KUnit suites
-# under lockdep in qemu with the console log scanned for splats, and the
-# SPIN model of the protocol.
-# "full" is the reliability run instead (make test-full): the suites on 4
-# CPUs under lockdep with a longer stress run (STRESS_MS, 10 s by default),
-# then under KASAN, KCSAN, UBSAN and kmemleak, and the SPIN model.
+# test.sh [check|full|step NAME]: the test command, and the runner of the
+# checks in scripts/checks/. Each check is one script, one row name: its
+# "# DESC:" line says what it checks, its "# SCOPE:" line how it runs:
+#   patch   once per posted patch (PATCH as argument),
+#   file    once per touched file its "# FILES:" regex selects,
+#   series  once,
+#   rows    once, recording rows of its own (a KUnit case, a model
+#           variant, a parser).
+# A check prints its reason last on stdout and exits 0 (PASS), 250 (SKIP)
+# or anything else (FAIL); this runner records the row and owns the order
+# and the table.
+# "check" is the maintainer checks alone; "full" the reliability run
+# (make test-full): the suites on 4 CPUs under lockdep with a longer
+# stress run (STRESS_MS, 10 s by default), then under KASAN, KCSAN, UBSAN
+# and kmemleak, and the SPIN model. "step NAME" runs one check.
 # Prints one table and "N passed, N failed[, N skipped]"; exits non-zero on
 # any failure.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
+
+C=$TOP/scripts/checks
+# The order of the checks: the parsers they rely on, then the series'
+# shape and text (cheap), then the builds, then the runs.
+CHECKS=(selftest apply checkpatch deprecated-api tags headers kdoc-new
+	kernel-doc quilt mbox cover-letter get_maintainer build sparse clang
+	docs coccinelle debian-build)
+RUNS=(kunit model)
 
 start=$(date +%s)
 mkdir -p "$BUILD/results"
@@ -32,24 +46,78 @@ summary() {
 	[ "$fail" -eq 0 ]
 }
 
-# The SPIN model (about 80 s): its own rows, or one saying it broke.
-run_model() {
-	"$TOP/scripts/model.sh" || grep -q '^FAIL	model' "$RESULTS" ||
-		record FAIL model spin "scripts/model.sh failed before its verdict"
+# field NAME KEY: the "# KEY: value" line of check NAME.
+field() {
+	sed -n "s/^# $2: //p" "$C/$1.sh" | head -n 1
+}
+
+# run_one NAME SUBJECT ARG...: run check NAME and record its row.
+run_one() {
+	local name=$1 subject=$2 out rc=0 status
+	shift 2
+	out=$("$C/$name.sh" "$@") || rc=$?
+	case $rc in
+	0) status=PASS ;;
+	250) status=SKIP ;;
+	*) status=FAIL ;;
+	esac
+	record "$status" "$name" "$subject" "$(printf '%s\n' "$out" | tail -n 1)"
+	[ "$status" != FAIL ]
+}
+
+# run_check NAME: run check NAME over its scope.
+run_check() {
+	local name=$1 scope p f files
+	[ -x "$C/$name.sh" ] || die "no check scripts/checks/$name.sh"
+	scope=$(field "$name" SCOPE)
+	case $scope in
+	patch)
+		while read -r p; do
+			run_one "$name" "$(basename "$p")" "$p" || true
+		done < <(series_files)
+		;;
+	file)
+		mapfile -t files < <(touched_files | grep -E "$(field "$name" FILES)" || true)
+		if [ ${#files[@]} -eq 0 ]; then
+			record SKIP "$name" series "the series touches no such file"
+		fi
+		for f in "${files[@]}"; do
+			run_one "$name" "$f" "$f" || true
+		done
+		;;
+	series)
+		run_one "$name" series
+		;;
+	rows)
+		"$C/$name.sh" || true
+		;;
+	*)
+		die "scripts/checks/$name.sh: unknown scope '$scope'"
+		;;
+	esac
 }
 
 mode=${1:-all}
-case $mode in all|check|full) ;; *) die "usage: test.sh [check|full]" ;; esac
+case $mode in
+all|check|full) ;;
+step) [ $# -eq 2 ] || die "usage: test.sh step NAME" ;;
+*) die "usage: test.sh [check|full|step NAME]" ;;
+esac
 
 "$TOP/scripts/deps.sh" check
-# The workbench's own parsers first: the rows below depend on them.
-"$TOP/scripts/selftest.sh"
-if ! "$TOP/scripts/prepare.sh" 2>&1 | tee "$BUILD/results/prepare.log" >&2; then
-	record FAIL apply series "$(grep '^ERROR' "$BUILD/results/prepare.log" | tail -n 1)"
+if [ "$mode" = step ]; then
+	[ "$2" = apply ] || "$TOP/scripts/prepare.sh"
+	run_check "$2" || true
+	summary
+	exit
+fi
+
+run_check selftest
+# Nothing else can run on a series that does not apply.
+if ! run_one apply series; then
 	summary
 	exit 1
 fi
-record PASS apply series "$(wc -l < "$PATCHES/series") patches applied with git am"
 
 if [ "$mode" = full ]; then
 	QEMU_SMP=4 KUNIT_KERNEL_ARGS="mlx5_esw_kunit.stress_ms=${STRESS_MS:-10000}" \
@@ -57,7 +125,7 @@ if [ "$mode" = full ]; then
 	for config in kasan kcsan ubsan kmemleak; do
 		QEMU_SMP=4 "$TOP/scripts/kunit.sh" "$config"
 	done
-	run_model
+	run_check model
 	# The results page keeps the latest reliability run, dated.
 	mkdir -p "$TOP/docs/results"
 	{
@@ -70,21 +138,13 @@ if [ "$mode" = full ]; then
 	exit
 fi
 
-"$TOP/scripts/checkpatch.sh"
-"$TOP/scripts/check-deprecated-api.sh"
-"$TOP/scripts/check-series.sh"
-"$TOP/scripts/bisect.sh"
-"$TOP/scripts/check-llvm.sh"
-"$TOP/scripts/check-docs.sh"
-"$TOP/scripts/check-cocci.sh"
-# What "make" builds: Debian's config, without KUnit, as distros ship it.
-if "$TOP/scripts/build.sh"; then
-	record PASS debian-build mlx5_core.ko "Debian's config.amd64_none_amd64, build/debian"
-else
-	record FAIL debian-build mlx5_core.ko "does not build with Debian's config: build/debian/mlx5.log"
-fi
+for name in "${CHECKS[@]}"; do
+	case $name in selftest|apply) continue ;; esac
+	run_check "$name"
+done
 if [ "$mode" = all ]; then
-	"$TOP/scripts/kunit.sh" lockdep
-	run_model
+	for name in "${RUNS[@]}"; do
+		run_check "$name"
+	done
 fi
 summary
