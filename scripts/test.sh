@@ -51,10 +51,68 @@ field() {
 	sed -n "s/^# $2: //p" "$C/$1.sh" | head -n 1
 }
 
+# Results are kept per check and per hash of everything they depend on,
+# and a row whose inputs did not change is reused (passes and skips only:
+# a failure always runs again). TEST_NO_REUSE=1 runs everything.
+CACHE=$BUILD/results/cache
+tools=$({
+	for t in gcc clang sparse spatch sphinx-build qemu-system-x86_64 python3; do
+		command -v "$t" >/dev/null && "$t" --version 2>&1 | head -n 1
+	done
+	command -v spin >/dev/null && spin -V 2>&1 | head -n 1
+	true
+} | sha256sum | cut -c1-16)
+
+# inputs_key NAME [ARG]: the hash of what check NAME's result for ARG
+# depends on: the check, lib.sh and the files of its "# USES:" line, the
+# base, the tools, and the series: the commit a patch made (so the stack
+# up to it) and the patch file, or for the other scopes the whole tree.
+inputs_key() {
+	local name=$1 arg=${2:-} f
+	{
+		cat "$C/$name.sh" "$TOP/scripts/lib.sh" "$TOP/base.conf"
+		for f in $(field "$name" USES); do
+			# shellcheck disable=SC2086 # an entry may be a glob
+			cat "$TOP"/$f
+		done
+		printf '%s\n' "$tools" "$arg"
+		case $(field "$name" SCOPE) in
+		patch) sha_of "$arg"; cat "$arg" ;;
+		*) git -C "$SRC" rev-parse HEAD; patches_hash ;;
+		esac
+	} | sha256sum | cut -c1-16
+}
+
+# reuse NAME KEY: record the rows kept for NAME under KEY, if there are.
+reuse() {
+	local kept=$CACHE/$1/$2.tsv when
+	[ -z "${TEST_NO_REUSE:-}" ] && [ -f "$kept" ] || return 1
+	when=$(date -u -r "$kept" '+%Y-%m-%d %H:%M')
+	awk -F'\t' -v OFS='\t' -v w="$when" \
+		'{ $4 = ($4 == "" ? "" : $4 " ") "(reused, from " w " UTC)"; print }' \
+		"$kept" >> "$RESULTS"
+}
+
+# keep NAME KEY FROM: keep the rows NAME added to the results after line
+# FROM, unless one of them failed.
+keep() {
+	local rows
+	rows=$(tail -n "+$(( $3 + 1 ))" "$RESULTS")
+	[ -n "$rows" ] || return 0
+	! printf '%s\n' "$rows" | grep -q '^FAIL' || return 0
+	mkdir -p "$CACHE/$1"
+	printf '%s\n' "$rows" > "$CACHE/$1/$2.tsv"
+}
+
 # run_one NAME SUBJECT ARG...: run check NAME and record its row.
 run_one() {
-	local name=$1 subject=$2 out rc=0 status
+	local name=$1 subject=$2 out rc=0 status key from
 	shift 2
+	if [ "$name" != apply ]; then
+		key=$(inputs_key "$name" "${1:-}")
+		! reuse "$name" "$key" || return 0
+	fi
+	from=$(wc -l < "$RESULTS")
 	out=$("$C/$name.sh" "$@") || rc=$?
 	case $rc in
 	0) status=PASS ;;
@@ -62,7 +120,18 @@ run_one() {
 	*) status=FAIL ;;
 	esac
 	record "$status" "$name" "$subject" "$(printf '%s\n' "$out" | tail -n 1)"
+	[ "$name" = apply ] || keep "$name" "$key" "$from"
 	[ "$status" != FAIL ]
+}
+
+# run_rows NAME: run check NAME, which records rows of its own.
+run_rows() {
+	local name=$1 key from
+	key=$(inputs_key "$name")
+	! reuse "$name" "$key" || return 0
+	from=$(wc -l < "$RESULTS")
+	"$C/$name.sh" || true
+	keep "$name" "$key" "$from"
 }
 
 # run_check NAME: run check NAME over its scope.
@@ -89,7 +158,7 @@ run_check() {
 		run_one "$name" series
 		;;
 	rows)
-		"$C/$name.sh" || true
+		run_rows "$name"
 		;;
 	*)
 		die "scripts/checks/$name.sh: unknown scope '$scope'"

@@ -1,6 +1,7 @@
 #!/bin/bash
 # DESC: the posted series and the local queue apply to the pinned base with git am, no fuzz
 # SCOPE: series
+# USES: scripts/prepare.sh scripts/base.sh
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"

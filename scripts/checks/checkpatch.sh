@@ -1,6 +1,7 @@
 #!/bin/bash
 # DESC: checkpatch.pl as netdev's patch CI runs it, findings accepted only in configs/checkpatch-exceptions
 # SCOPE: patch
+# USES: configs/checkpatch-exceptions
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"

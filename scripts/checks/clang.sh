@@ -1,6 +1,7 @@
 #!/bin/bash
 # DESC: the same directories build with LLVM=1 W=1 (Debian's clang) at the posted tip, no new warning
 # SCOPE: series
+# USES: configs/check.config
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"

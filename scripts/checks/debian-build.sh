@@ -1,6 +1,7 @@
 #!/bin/bash
 # DESC: mlx5_core.ko builds with Debian's own config (what "make" builds: no KUnit, distro options)
 # SCOPE: series
+# USES: scripts/build.sh
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"

@@ -1,6 +1,7 @@
 #!/bin/bash
 # DESC: build/series.mbox (make mbox) applies with git am to a pristine base and gives the posted tree
 # SCOPE: series
+# USES: scripts/mbox.sh
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
