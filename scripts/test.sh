@@ -66,7 +66,10 @@ tools=$({
 # inputs_key NAME [ARG]: the hash of what check NAME's result for ARG
 # depends on: the check, lib.sh and the files of its "# USES:" line, the
 # base, the tools, and the series: the commit a patch made (so the stack
-# up to it) and the patch file, or for the other scopes the whole tree.
+# up to it) and the patch file; a file's directory at the base and at the
+# posted tip; for the other scopes the whole tree. A check whose
+# "# SERIES: no" line says it does not look at the series (the model,
+# the parsers' fixtures) depends on its files only.
 inputs_key() {
 	local name=$1 arg=${2:-} f
 	{
@@ -76,8 +79,11 @@ inputs_key() {
 			cat "$TOP"/$f
 		done
 		printf '%s\n' "$tools" "$arg"
-		case $(field "$name" SCOPE) in
-		patch) sha_of "$arg"; cat "$arg" ;;
+		case $(field "$name" SCOPE):$(field "$name" SERIES) in
+		*:no) ;;
+		patch:*) sha_of "$arg"; cat "$arg" ;;
+		file:*) git -C "$SRC" rev-parse -q --verify "base:$(dirname "$arg")" || true
+			git -C "$SRC" rev-parse "$(posted_rev):$(dirname "$arg")" ;;
 		*) git -C "$SRC" rev-parse HEAD; patches_hash ;;
 		esac
 	} | sha256sum | cut -c1-16

@@ -1,6 +1,7 @@
 #!/bin/bash
 # DESC: the Promela model verifies with SPIN, and each broken variant gives its counterexample (a row per variant)
 # SCOPE: rows
+# SERIES: no
 # USES: scripts/model.sh scripts/pan-verdict.sh model/*
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
