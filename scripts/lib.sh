@@ -171,6 +171,8 @@ check_build_key() {
 		gcc --version | head -n 1
 		sparse --version 2>&1 | head -n 1
 		build_dirs
+		# how the build is made, so that changing it builds again
+		declare -f check_kmake check_build_log
 	} | sha256sum | cut -c1-12
 }
 
