@@ -1,11 +1,8 @@
 #!/usr/bin/env python3
 """Per-patch checks that need only the patch files.
 
-usage: check-patches.py SRC PATCH...
-       check-patches.py --check CHECK SRC PATCH
-Prints "STATUS<TAB>CHECK<TAB>PATCH<TAB>REASON" lines for the checks, or
-with --check, the reason of one check and an exit status of 1 if it
-fails:
+usage: check-patches.py --check CHECK SRC PATCH
+Prints the reason of one check and exits 1 if it fails. The checks:
   tags      Signed-off-by matching From; Fixes: in the 12-character
             sha ("subject") form, and whether the base knows the commit
   headers   no new "static inline" in .c files, no new inline function
@@ -140,8 +137,8 @@ def check_kdoc_new(files):
     return "PASS", f"{seen} new non-static functions, all documented" if seen else ""
 
 
-def check_one(check, src, path):
-    """--check CHECK SRC PATCH: one check, its reason printed, 1 if it fails."""
+def main(check, src, path):
+    """One check of one patch: its reason printed, 1 if it fails."""
     msg, body, diff = parse(path)
     files = added_by_file(diff)
     status, reason = {"tags": lambda: check_tags(src, os.path.basename(path), msg, body),
@@ -152,19 +149,7 @@ def check_one(check, src, path):
     return 0 if status == "PASS" else 1
 
 
-def main():
-    if sys.argv[1] == "--check":
-        sys.exit(check_one(sys.argv[2], sys.argv[3], sys.argv[4]))
-    src, patches = sys.argv[1], sys.argv[2:]
-    for path in patches:
-        name = os.path.basename(path)
-        msg, body, diff = parse(path)
-        files = added_by_file(diff)
-        for check, (status, reason) in (("tags", check_tags(src, name, msg, body)),
-                                        ("headers", check_headers(files)),
-                                        ("kdoc-new", check_kdoc_new(files))):
-            print(f"{status}\t{check}\t{name}\t{reason}")
-
-
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) != 5 or sys.argv[1] != "--check":
+        sys.exit("usage: check-patches.py --check CHECK SRC PATCH")
+    sys.exit(main(sys.argv[2], sys.argv[3], sys.argv[4]))

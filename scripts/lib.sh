@@ -200,6 +200,33 @@ check_build_log() {
 	printf '%s\n' "$log"
 }
 
+# check_build_new KIND PATCH: KIND (gcc or sparse) warnings that the
+# build after posted PATCH has and the base's build had not. Prints the
+# reason and returns 1 if there are any, or if a build failed.
+check_build_new() {
+	local kind=$1 base log new flag=-E
+	[ "$kind" = gcc ] || flag=-vE
+	base=$(check_build_log base)
+	log=$(check_build_log "$(sha_of "$2")")
+	if [ "$(cat "$base.rc")" != 0 ]; then
+		echo "the pristine base does not build: $base"
+		return 1
+	fi
+	if [ "$(cat "$log.rc")" != 0 ]; then
+		grep -E 'error' "$log" | head -n 20 >&2 || true
+		echo "does not build on its own: $log"
+		return 1
+	fi
+	# gcc's warnings end with their -W option; sparse's do not.
+	new=$(new_lines <(build_warnings "$base" | grep "$flag" '\[-W[^]]*\]$' || true) \
+		<(build_warnings "$log" | grep "$flag" '\[-W[^]]*\]$' || true))
+	if [ -n "$new" ]; then
+		printf '%s\n' "$new" | sed "s|^|  $(basename "$2"): |" >&2
+		echo "$(printf '%s\n' "$new" | wc -l) new $kind warnings: $log"
+		return 1
+	fi
+}
+
 # sha_of PATCH: the commit of build/linux that a posted patch file made.
 sha_of() {
 	local n

@@ -37,8 +37,19 @@ expect kunit-results "$F/kunit.expected" \
 expect kunit-results "$F/kunit-empty.expected" \
 	python3 "$S/kunit-results.py" "$F/kunit-empty.json" lockdep
 git -C "$tmp" init -q repo
+# patch_checks PATCH...: each check's exit status and reason, per patch.
+patch_checks() {
+	local p c out rc
+	for p in "$@"; do
+		for c in tags headers kdoc-new; do
+			rc=0
+			out=$(python3 "$S/check-patches.py" --check "$c" "$tmp/repo" "$p") || rc=$?
+			printf '%s\t%s\t%s\t%s\n' "$(basename "$p")" "$c" "$rc" "$out"
+		done
+	done
+}
 expect check-patches "$F/check-patches.expected" \
-	python3 "$S/check-patches.py" "$tmp/repo" "$F/good.patch" "$F/bad.patch"
+	patch_checks "$F/good.patch" "$F/bad.patch"
 # deprecated PATCH...: the check's exit status and reason, per patch.
 deprecated() {
 	local p out rc
