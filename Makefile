@@ -6,10 +6,11 @@ SHELL := /bin/bash
 S := scripts
 
 # Single steps of the test command, each with a table of its own.
-STEPS := checkpatch deprecated-api bisect kunit
+STEPS := checkpatch deprecated-api bisect kunit stable
 
 .PHONY: all help deps prepare build test test-full check selftest bench \
-	mbox model export shellcheck clean $(STEPS)
+	mbox stable-mbox stable-prepare stable-export model export shellcheck \
+	clean $(STEPS)
 
 all: build
 
@@ -45,6 +46,15 @@ bench: prepare ## timings of the worker's wait, three designs (not a test)
 mbox: prepare ## the posted series as one mbox: build/series.mbox
 	@$(S)/mbox.sh
 
+stable-mbox: ## the stable backports, one mbox per base: build/stable/NAME.mbox
+	@$(S)/stable-mbox.sh
+
+stable-prepare: prepare ## build/stable/NAME/linux: each stable base with its backport applied
+	@$(S)/stable-prepare.sh
+
+stable-export: ## regenerate stable/NAME/ from build/stable/NAME/linux
+	@$(S)/stable-export.sh
+
 model: ## the Promela model of the protocol, checked with SPIN
 	@$(S)/model.sh
 
@@ -61,8 +71,10 @@ checkpatch: ## one step: checkpatch as netdev runs it
 deprecated-api: ## one step: no module parameter added
 bisect: ## one step: W=1 and sparse after each patch
 kunit: ## one step: the KUnit suites under lockdep
+stable: ## one step: the stable backports (apply, build, KUnit)
 checkpatch deprecated-api: STEP = $@
 bisect: STEP = build sparse
 kunit: STEP = kunit
+stable: STEP = stable-apply stable-build stable-kunit
 $(STEPS): prepare
 	@for s in $(STEP); do $(S)/test.sh step $$s || exit; done

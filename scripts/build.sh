@@ -1,16 +1,19 @@
 #!/bin/bash
-# Build the mlx5 driver modules of the patched tree with Debian's own amd64
-# config, in build/debian. Incremental: make and ccache skip what did not change.
+# build.sh [TREE OUT CONFIG]: build the mlx5 driver modules of the patched
+# tree with Debian's own amd64 config, in build/debian (or of TREE, in OUT,
+# with the Debian config file CONFIG: the stable backports' builds).
+# Incremental: make and ccache skip what did not change.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-OUT=$BUILD/debian
-version=$(cat "$SRC/.git/base-version")
-debconf=/usr/src/linux-config-6.12/config.amd64_none_amd64.xz
-[ -f "$debconf" ] || die "$debconf is missing (package linux-config-6.12)"
+tree=${1:-$SRC}
+OUT=${2:-$BUILD/debian}
+debconf=${3:-/usr/src/linux-config-6.12/config.amd64_none_amd64.xz}
+base=$(git -C "$tree" log -1 --format=%s base)
+[ -f "$debconf" ] || die "$debconf is missing (Debian's linux-config package)"
 mapfile -t flags < <(kmake_flags)
-kmake() { make -s -C "$SRC" O="$OUT" "${flags[@]}" "$@"; }
+kmake() { make -s -C "$tree" O="$OUT" "${flags[@]}" "$@"; }
 
 # Debian's config, adjusted only where the plain source cannot satisfy it:
 # Debian signs modules with its own certificates, which the source package
@@ -18,7 +21,7 @@ kmake() { make -s -C "$SRC" O="$OUT" "${flags[@]}" "$@"; }
 configure() {
 	mkdir -p "$OUT"
 	xz -dc "$debconf" > "$OUT/.config"
-	"$SRC/scripts/config" --file "$OUT/.config" \
+	"$tree/scripts/config" --file "$OUT/.config" \
 		--set-str SYSTEM_TRUSTED_KEYS "" \
 		--set-str SYSTEM_REVOCATION_KEYS "" \
 		--disable MODULE_SIG_ALL
@@ -28,7 +31,7 @@ configure() {
 
 if [ ! -f "$OUT/.config.debian" ] ||
    [ "$(cat "$OUT/.config.debian")" != "$(sha256sum "$debconf" | cut -d' ' -f1)" ]; then
-	timed "configuring with Debian's config.amd64_none_amd64 ($version)" configure
+	timed "configuring with Debian's $(basename "$debconf" .xz) ($base)" configure
 fi
 timed "modules_prepare (Debian config)" kmake modules_prepare
 # vmlinux is not built (hours on 2 cores): modpost cannot resolve the
@@ -46,5 +49,5 @@ log "modpost left $unresolved kernel symbols to resolve at load time (no vmlinux
 
 ko=$OUT/$MLX5/mlx5_core.ko
 [ -f "$ko" ] || die "the build did not produce $ko"
-log "built from $(git -C "$SRC" rev-list --count base..HEAD) patches (posted and local) on $BASE_PKG $version:"
+log "built from $(git -C "$tree" rev-list --count base..HEAD) patches on $base:"
 find "$OUT/drivers/net/ethernet/mellanox" -name '*.ko' -printf '    %p (%s bytes)\n' >&2

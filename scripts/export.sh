@@ -65,16 +65,7 @@ git -C "$SRC" format-patch -q --zero-commit --no-signature \
 me_name=$(git config --global user.name || true)
 me_email=$(git config --global user.email || true)
 
-# A blank context line is written empty, not as one space, which git am,
-# GNU patch (quilt) and checkpatch all read as a blank context line: run
-# from a git tree that tracks patches/, checkpatch takes a .patch for a
-# source file, and would report each " " line as trailing whitespace.
-for p in "$tmp"/posted/*.patch "$tmp"/local/*.patch; do
-	[ -f "$p" ] || continue
-	awk '/^diff --git / { hunks = 1 } hunks && $0 == " " { $0 = "" } { print }' \
-		"$p" > "$p.new"
-	mv "$p.new" "$p"
-done
+blank_context "$tmp"/posted/*.patch "$tmp"/local/*.patch
 if [ -n "$me_name" ] && [ -n "$me_email" ]; then
 	for p in "$tmp"/posted/*.patch; do
 		python3 "$TOP/scripts/sign-as.py" "$p" "$me_name <$me_email>"

@@ -234,3 +234,18 @@ sha_of() {
 	[ -n "$n" ] || die "$1 is not in patches/series"
 	git -C "$SRC" rev-list --reverse base.."$(posted_rev)" | sed -n "${n}p"
 }
+
+# blank_context PATCH...: write a blank context line empty, not as one
+# space, which git am, GNU patch (quilt) and checkpatch all read as a
+# blank context line: run from a git tree that tracks the patches,
+# checkpatch takes a .patch for a source file, and would report each " "
+# line as trailing whitespace.
+blank_context() {
+	local p
+	for p in "$@"; do
+		[ -f "$p" ] || continue
+		awk '/^diff --git / { hunks = 1 } hunks && $0 == " " { $0 = "" } { print }' \
+			"$p" > "$p.new"
+		mv "$p.new" "$p"
+	done
+}
