@@ -14,7 +14,8 @@ names=("$@")
 [ ${#names[@]} -gt 0 ] || mapfile -t names < <(stable_names)
 for name in "${names[@]}"; do
 	stable_conf "$name"
-	tree=$(stable_tree "$name")
+	stable_tree "$name"
+	tree=$S_TREE
 	[ -z "$(git -C "$tree" status --porcelain --untracked-files=no)" ] ||
 		die "$tree has uncommitted changes: commit them before exporting"
 	n=$(git -C "$tree" rev-list --count base..HEAD)

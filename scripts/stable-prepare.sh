@@ -11,6 +11,6 @@ set -euo pipefail
 names=("$@")
 [ ${#names[@]} -gt 0 ] || mapfile -t names < <(stable_names)
 for name in "${names[@]}"; do
-	tree=$(stable_ready "$name")
-	log "stable/$name: $(git -C "$tree" rev-list --count base..HEAD) patches on $S_PKG $S_VERSION in $tree"
+	stable_ready "$name"
+	log "stable/$name: $(git -C "$S_TREE" rev-list --count base..HEAD) patches on $S_PKG $S_VERSION in $S_TREE"
 done

@@ -54,8 +54,8 @@ stable_install() {
 	[ -f "$S_CONFIG_FILE" ] || die "$S_CONFIG_FILE is missing ($S_CONFIG_PKG)"
 }
 
-# stable_tree NAME: print the path of NAME's tree, creating it at its
-# base if it is missing. stable_conf NAME first. NAME's patches are
+# stable_tree NAME: set S_TREE, the path of NAME's tree, creating it at
+# its base if it is missing. stable_conf NAME first. NAME's patches are
 # applied on top by stable_apply, and recorded in build/stable/NAME/applied.
 stable_tree() {
 	local name=$1 tree=$BUILD/stable/$1/linux tmp
@@ -65,7 +65,7 @@ stable_tree() {
 			git -C "$SRC" worktree prune
 			git -C "$SRC" worktree add -q --detach "$tree" base
 		fi
-		printf '%s\n' "$tree"
+		S_TREE=$tree
 		return
 	fi
 	if [ ! -f "$tree/.git/base-version" ] ||
@@ -91,7 +91,7 @@ stable_tree() {
 		git -C "$tree" tag -f base >/dev/null
 		printf '%s\n' "$S_VERSION" > "$tree/.git/base-version"
 	fi
-	printf '%s\n' "$tree"
+	S_TREE=$tree
 }
 
 # stable_series_hash NAME: what the tree's applied state is checked against.
@@ -116,13 +116,11 @@ stable_apply() {
 }
 
 # stable_ready NAME: conf loaded, tree created and NAME's patches applied
-# (again only if the series changed); prints the tree.
+# (again only if the series changed); S_TREE is the tree.
 stable_ready() {
-	local tree
 	stable_conf "$1"
-	tree=$(stable_tree "$1")
+	stable_tree "$1"
 	if [ "$(cat "$BUILD/stable/$1/applied" 2>/dev/null)" != "$(stable_series_hash "$1")" ]; then
-		stable_apply "$1" "$tree"
+		stable_apply "$1" "$S_TREE"
 	fi
-	printf '%s\n' "$tree"
 }

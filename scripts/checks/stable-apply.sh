@@ -32,7 +32,8 @@ quilt_push() {
 
 for name in $(stable_names); do
 	stable_conf "$name"
-	tree=$(stable_tree "$name")
+	stable_tree "$name"
+	tree=$S_TREE
 	quilt_push "$name" "$tree" || continue
 	if out=$(stable_apply "$name" "$tree" 2>&1); then
 		record PASS "stable-apply:$name" "git am" \

@@ -10,9 +10,9 @@ set -euo pipefail
 . "$TOP/scripts/stable.sh"
 
 for name in $(stable_names); do
-	tree=$(stable_ready "$name")
+	stable_ready "$name"
 	out=$BUILD/stable/$name/debian
-	if "$TOP/scripts/build.sh" "$tree" "$out" "$S_CONFIG_FILE" >&2; then
+	if "$TOP/scripts/build.sh" "$S_TREE" "$out" "$S_CONFIG_FILE" >&2; then
 		record PASS "stable-build:$name" "mlx5_core.ko" \
 			"$(basename "$S_CONFIG_FILE" .xz) of $S_CONFIG_PKG $S_VERSION"
 	else

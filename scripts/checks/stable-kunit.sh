@@ -51,5 +51,6 @@ stable_kunit() {
 }
 
 for name in $(stable_names); do
-	stable_kunit "$name" "$(stable_ready "$name")"
+	stable_ready "$name"
+	stable_kunit "$name" "$S_TREE"
 done
