@@ -75,6 +75,6 @@ stable: ## one step: the stable backports (apply, build, KUnit)
 checkpatch deprecated-api: STEP = $@
 bisect: STEP = build sparse
 kunit: STEP = kunit
-stable: STEP = stable-apply stable-build stable-kunit
+stable: STEP = stable-apply stable-sync stable-build stable-kunit
 $(STEPS): prepare
 	@for s in $(STEP); do $(S)/test.sh step $$s || exit; done
