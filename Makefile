@@ -9,7 +9,7 @@ S := scripts
 STEPS := checkpatch deprecated-api bisect kunit stable
 
 .PHONY: all help deps prepare build test test-full check selftest bench \
-	mbox stable-mbox stable-prepare stable-export model export shellcheck \
+	mbox stable-mbox stable-prepare stable-export vmtest model export shellcheck \
 	clean $(STEPS)
 
 all: build
@@ -55,6 +55,9 @@ stable-prepare: prepare ## build/stable/NAME/linux: each stable base with its ba
 stable-export: ## regenerate stable/NAME/ from build/stable/NAME/linux
 	@$(S)/stable-export.sh
 
+vmtest: prepare ## the netdevsim devlink selftests in qemu, base and patched
+	@$(S)/test.sh step vmtest
+
 model: ## the Promela model of the protocol, checked with SPIN
 	@$(S)/model.sh
 
@@ -62,7 +65,7 @@ export: ## regenerate patches/ and patches/local/ from build/linux
 	@$(S)/export.sh
 
 shellcheck: ## lint the scripts
-	@shellcheck $(S)/*.sh $(S)/checks/*.sh .ci/run
+	@shellcheck $(S)/*.sh $(S)/checks/*.sh vm/*.sh .ci/run
 
 clean: ## remove build/
 	rm -rf build

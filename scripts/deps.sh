@@ -10,7 +10,8 @@ pkgs=(build-essential flex bison bc libelf-dev libssl-dev dwarves python3
 # extra groups on request: deps.sh check (maintainer checks)
 for group in "$@"; do
 	case $group in
-	check) pkgs+=(coccinelle ocaml clang lld llvm python3-sphinx codespell) ;;
+	check) pkgs+=(coccinelle ocaml clang lld llvm python3-sphinx codespell
+		      iproute2 jq netsniff-ng) ;;
 	model) pkgs+=(spin) ;;
 	*) die "deps.sh: unknown package group '$group'" ;;
 	esac

@@ -26,7 +26,10 @@ C=$TOP/scripts/checks
 CHECKS=(selftest apply checkpatch deprecated-api tags headers kdoc-new
 	kernel-doc quilt stable-apply stable-sync mbox cover-letter get_maintainer build
 	sparse clang docs coccinelle debian-build stable-build)
-RUNS=(kunit stable-kunit model)
+RUNS=(kunit stable-kunit vmtest model)
+# make test-full: the suites on 4 CPUs under lockdep with the long stress
+# run, then under the sanitizers, and the model.
+FULL=(kunit-stress kunit-kasan kunit-kcsan kunit-ubsan kunit-kmemleak model)
 
 start=$(date +%s)
 mkdir -p "$BUILD/results"
@@ -78,7 +81,7 @@ inputs_key() {
 			# shellcheck disable=SC2086 # an entry may be a glob
 			cat "$TOP"/$f
 		done
-		printf '%s\n' "$tools" "$arg"
+		printf '%s\n' "$tools" "$arg" "${STRESS_MS:-}"
 		case $(field "$name" SCOPE):$(field "$name" SERIES) in
 		*:no) ;;
 		patch:*) sha_of "$arg"; cat "$arg" ;;
@@ -195,12 +198,9 @@ if ! run_one apply series; then
 fi
 
 if [ "$mode" = full ]; then
-	QEMU_SMP=4 KUNIT_KERNEL_ARGS="mlx5_esw_kunit.stress_ms=${STRESS_MS:-10000}" \
-		"$TOP/scripts/kunit.sh" lockdep
-	for config in kasan kcsan ubsan kmemleak; do
-		QEMU_SMP=4 "$TOP/scripts/kunit.sh" "$config"
+	for name in "${FULL[@]}"; do
+		run_check "$name"
 	done
-	run_check model
 	# The results page keeps the latest reliability run, dated.
 	mkdir -p "$TOP/docs/results"
 	{

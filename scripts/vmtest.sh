@@ -1,0 +1,118 @@
+#!/bin/bash
+# vmtest.sh: the netdevsim devlink selftests in qemu, with the real
+# devlink tool. Builds two kernels with vm/vm.kunitconfig (netdevsim and
+# devlink built in, 9p root): the pristine base and the patched tree. Each
+# boots on 2 CPUs with the host's root shared read-only over 9p and
+# vm/init.sh as init, which runs the selftests of the booted tree. Records
+# a row per selftest case, fails any case that passes on the base and not
+# patched, runs our devlink_defaults.sh under two devlink= command lines,
+# and scans every console log for splats. Every boot is bounded
+# (VMTEST_TIMEOUT, 900 s): a guest that hangs fails its row.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+res=$BUILD/results
+mkdir -p "$res"
+KSELFTESTS=${VMTEST_KSELFTESTS:-devlink.sh,devlink_in_netns.sh,devlink_trap.sh}
+SELFTESTS=tools/testing/selftests/drivers/net/netdevsim
+mapfile -t mk < <(kmake_flags | grep -v '^-j' | sed 's/^/--make_options=/')
+
+# kunit_build_in TREE ARGS...: kunit.py build, run in TREE.
+kunit_build_in() {
+	(cd "$1" && shift && python3 tools/testing/kunit/kunit.py build "$@")
+}
+
+# vm_build NAME TREE: the VM kernel of TREE in build/vm-NAME.
+vm_build() {
+	local out=$BUILD/vm-$1
+	timed "VM kernel build ($1, $out)" \
+		kunit_build_in "$2" --build_dir="$out" --arch=x86_64 \
+		--jobs="$JOBS" --kunitconfig="$TOP/vm/vm.kunitconfig" "${mk[@]}" \
+		> "$res/vm-$1.build.log" 2>&1
+}
+
+# vm_boot NAME TREE LOG TESTS [KERNEL ARGS...]: boot build/vm-NAME and run
+# TESTS (comma-separated) of TREE's netdevsim selftests; console in LOG.
+vm_boot() {
+	local name=$1 tree=$2 log=$3 tests=$4 rc=0
+	shift 4
+	timed "VM boot ($name: $tests $*)" \
+		timeout "${VMTEST_TIMEOUT:-900}" qemu-system-x86_64 \
+		-m 2048 -smp 2 -nographic -no-reboot \
+		-kernel "$BUILD/vm-$name/arch/x86/boot/bzImage" \
+		-fsdev local,id=root,path=/,security_model=none,readonly=on \
+		-device virtio-9p-pci,fsdev=root,mount_tag=root \
+		-append "console=ttyS0 panic=-1 kunit.enable=0 root=root rootfstype=9p rootflags=trans=virtio,version=9p2000.L ro init=$TOP/vm/init.sh vmtest.dir=$tree/$SELFTESTS vmtest.tests=$tests $*" \
+		< /dev/null > "$log" 2>&1 || rc=$?
+	if [ "$rc" -ne 0 ] || ! grep -q '^VMTEST-DONE' "$log"; then
+		record FAIL "vmtest:$name" "boot ($tests)" \
+			"the guest did not finish (exit $rc): $log"
+		return 1
+	fi
+}
+
+# vm_rows NAME LOG: a row per "TEST:" line of LOG, and its splat scan;
+# prints "script: test<TAB>result" for the comparison.
+vm_rows() {
+	local name=$1 log=$2 splats
+	awk '/^VMTEST-BEGIN /{ s = $2 }
+	     /^TEST: / && match($0, /\[ *[A-Z]+ *\]$/) {
+		r = substr($0, RSTART + 1, RLENGTH - 2); gsub(/ /, "", r)
+		t = substr($0, 7, RSTART - 7); sub(/ +$/, "", t)
+		print s ": " t "\t" r
+	     }' "$log" | while IFS=$'\t' read -r test result; do
+		case $result in
+		OK) record PASS "vmtest:$name" "$test" >&2 ;;
+		SKIP|XFAIL) record SKIP "vmtest:$name" "$test" "$result" >&2 ;;
+		*) record FAIL "vmtest:$name" "$test" "$result: $log" >&2 ;;
+		esac
+		printf '%s\t%s\n' "$test" "$result"
+	done
+	splats=$("$TOP/scripts/scan-log.sh" "$log")
+	if [ -z "$splats" ]; then
+		record PASS "splat-scan:vm-$name" "console log" "no splat in $log" >&2
+	else
+		printf '%s\n' "$splats" | head -n 20 | sed 's|^|  splat: |' >&2
+		record FAIL "splat-scan:vm-$name" "console log" \
+			"$(printf '%s\n' "$splats" | wc -l) splat lines in $log" >&2
+	fi
+}
+
+base=$(pristine vm-base-src)
+vm_build base "$base" ||
+	{ record FAIL vmtest:base build "does not build: $res/vm-base.build.log"; exit 0; }
+vm_build patched "$SRC" ||
+	{ record FAIL vmtest:patched build "does not build: $res/vm-patched.build.log"; exit 0; }
+
+vm_boot base "$base" "$res/vm-base.console.log" "$KSELFTESTS" &&
+	vm_rows base "$res/vm-base.console.log" > "$res/vm-base.tsv"
+vm_boot patched "$SRC" "$res/vm-patched.console.log" "$KSELFTESTS" &&
+	vm_rows patched "$res/vm-patched.console.log" > "$res/vm-patched.tsv"
+
+# Every case that passes on the base passes patched.
+if [ -s "$res/vm-base.tsv" ]; then
+	lost=$(awk -F'\t' 'NR == FNR { if ($2 == "OK") ok[$1] = 1; next }
+			   $2 == "OK" { delete ok[$1] }
+			   END { for (t in ok) print t }' \
+		"$res/vm-base.tsv" "$res/vm-patched.tsv" 2>/dev/null | sort)
+	if [ -z "$lost" ]; then
+		record PASS vmtest:compare "base vs patched" \
+			"$(grep -c $'\tOK$' "$res/vm-base.tsv") cases pass on the base, all pass patched"
+	else
+		record FAIL vmtest:compare "base vs patched" \
+			"pass on the base, not patched: $(printf '%s\n' "$lost" | paste -sd, -)"
+	fi
+fi
+
+# Our selftest: every instance, then a list of handles next to an
+# invalid value that must be reported and ignored.
+vm_boot patched "$SRC" "$res/vm-defaults-all.console.log" devlink_defaults.sh \
+	"devlink=[*]:esw:mode:switchdev" vmtest.modes=switchdev,switchdev &&
+	vm_rows defaults-all "$res/vm-defaults-all.console.log" > /dev/null
+vm_boot patched "$SRC" "$res/vm-defaults-list.console.log" devlink_defaults.sh \
+	"devlink=[netdevsim/netdevsim11]:esw:mode:switchdev" \
+	"devlink=[*]:esw:mode:sideways" vmtest.modes=legacy,switchdev \
+	"vmtest.ignored=[*]:esw:mode:sideways" &&
+	vm_rows defaults-list "$res/vm-defaults-list.console.log" > /dev/null
+true

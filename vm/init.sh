@@ -1,0 +1,35 @@
+#!/bin/bash
+# init of the "make vmtest" guest (scripts/vmtest.sh): the host's root is
+# the guest's, read-only over 9p. Mounts what the selftests need, runs
+# the selftests named on the kernel command line, one after the other,
+# each bounded, between markers that scripts/vmtest.sh parses, and powers
+# off. Kernel command line:
+#   vmtest.dir=<selftest directory> vmtest.tests=<script>[,<script>...]
+#   vmtest.modes=<mode>,<mode> vmtest.ignored=<devlink= value>
+# (the last two become NSIM_DEFAULT_MODES and NSIM_DEFAULT_IGNORED).
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev
+mount -t debugfs debugfs /sys/kernel/debug
+for d in /tmp /run /var/tmp /var/run /root; do
+	mount -t tmpfs tmpfs "$d" 2> /dev/null
+done
+export HOME=/root
+
+arg() { tr ' ' '\n' < /proc/cmdline | sed -n "s/^vmtest\.$1=//p" | tail -n 1; }
+dir=$(arg dir)
+NSIM_DEFAULT_MODES=$(arg modes | tr ',' ' ')
+NSIM_DEFAULT_IGNORED=$(arg ignored)
+export NSIM_DEFAULT_MODES NSIM_DEFAULT_IGNORED
+
+echo "VMTEST-START $(uname -r)"
+for t in $(arg tests | tr ',' ' '); do
+	echo "VMTEST-BEGIN $t"
+	start=$(date +%s)
+	(cd "$dir" && timeout 300 bash "./$t" < /dev/null 2>&1)
+	echo "VMTEST-END $t $? $(( $(date +%s) - start ))s"
+done
+echo "VMTEST-DONE"
+echo o > /proc/sysrq-trigger
+sleep 10
