@@ -11,7 +11,7 @@ pkgs=(build-essential flex bison bc libelf-dev libssl-dev dwarves python3
 for group in "$@"; do
 	case $group in
 	check) pkgs+=(coccinelle ocaml clang lld llvm python3-sphinx codespell
-		      iproute2 jq netsniff-ng) ;;
+		      iproute2 jq netsniff-ng udev) ;;
 	model) pkgs+=(spin) ;;
 	*) die "deps.sh: unknown package group '$group'" ;;
 	esac

@@ -135,11 +135,16 @@ run_one() {
 
 # run_rows NAME: run check NAME, which records rows of its own.
 run_rows() {
-	local name=$1 key from
+	local name=$1 key from rc=0
 	key=$(inputs_key "$name")
 	! reuse "$name" "$key" || return 0
 	from=$(wc -l < "$RESULTS")
-	"$C/$name.sh" || true
+	# A check of this kind records its own rows; one that dies (or
+	# records nothing) must still show.
+	"$C/$name.sh" || rc=$?
+	if [ "$rc" -ne 0 ] || [ "$(wc -l < "$RESULTS")" -eq "$from" ]; then
+		record FAIL "$name" run "scripts/checks/$name.sh exited $rc after recording $(( $(wc -l < "$RESULTS") - from )) rows"
+	fi
 	keep "$name" "$key" "$from"
 }
 

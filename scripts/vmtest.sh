@@ -52,22 +52,46 @@ vm_boot() {
 	fi
 }
 
-# vm_rows NAME LOG: a row per "TEST:" line of LOG, and its splat scan;
-# prints "script: test<TAB>result" for the comparison.
+# vm_rows NAME LOG [BASE_TSV]: a row per "TEST:" line of LOG, and its
+# splat scan; prints "script: test<TAB>result" for the comparison. A case
+# that fails on the pristine base (BASE_TSV, or this is the base) is the
+# environment's, not the series': it is a skip, and the comparison row
+# judges the series.
 vm_rows() {
-	local name=$1 log=$2 splats
-	awk '/^VMTEST-BEGIN /{ s = $2 }
-	     /^TEST: / && match($0, /\[ *[A-Z]+ *\]$/) {
+	local name=$1 log=$2 base_tsv=${3:-} splats
+	# A TEST: line may follow progress output on the same line.
+	tr -d '\r' < "$log" | awk '/^VMTEST-BEGIN /{ s = $2 }
+	     (i = index($0, "TEST: ")) && match($0, /\[ *[A-Z]+ *\]$/) {
 		r = substr($0, RSTART + 1, RLENGTH - 2); gsub(/ /, "", r)
-		t = substr($0, 7, RSTART - 7); sub(/ +$/, "", t)
+		t = substr($0, i + 6, RSTART - i - 6); sub(/ +$/, "", t)
 		print s ": " t "\t" r
-	     }' "$log" | while IFS=$'\t' read -r test result; do
+	     }' | while IFS=$'\t' read -r test result; do
 		case $result in
 		OK) record PASS "vmtest:$name" "$test" >&2 ;;
 		SKIP|XFAIL) record SKIP "vmtest:$name" "$test" "$result" >&2 ;;
-		*) record FAIL "vmtest:$name" "$test" "$result: $log" >&2 ;;
+		*)
+			if [ "$name" = base ] || { [ -n "$base_tsv" ] &&
+			   grep -qxF "$test"$'\t'"$result" "$base_tsv"; }; then
+				record SKIP "vmtest:$name" "$test" \
+					"$result on the pristine base too: $log" >&2
+			else
+				record FAIL "vmtest:$name" "$test" "$result: $log" >&2
+			fi
+			;;
 		esac
 		printf '%s\t%s\n' "$test" "$result"
+	done
+	# A script that ran no case at all: its exit status (4, skip).
+	tr -d '\r' < "$log" | awk '/^VMTEST-BEGIN /{ s = $2; n = 0; why = "" }
+	     index($0, "TEST: "){ n++ }
+	     /^SKIP: / && why == "" { why = $0 }
+	     /^VMTEST-END / && n == 0 { print $2 "\t" $3 "\t" why }' |
+	while IFS=$'\t' read -r script rc why; do
+		case $rc in
+		0) record PASS "vmtest:$name" "$script" "no case reported" >&2 ;;
+		4) record SKIP "vmtest:$name" "$script" "${why:-skipped}" >&2 ;;
+		*) record FAIL "vmtest:$name" "$script" "exit $rc, no case reported: $log" >&2 ;;
+		esac
 	done
 	splats=$("$TOP/scripts/scan-log.sh" "$log")
 	if [ -z "$splats" ]; then
@@ -79,6 +103,7 @@ vm_rows() {
 	fi
 }
 
+rm -f "$res"/vm-*.tsv
 base=$(pristine vm-base-src)
 vm_build base "$base" ||
 	{ record FAIL vmtest:base build "does not build: $res/vm-base.build.log"; exit 0; }
@@ -88,7 +113,8 @@ vm_build patched "$SRC" ||
 vm_boot base "$base" "$res/vm-base.console.log" "$KSELFTESTS" &&
 	vm_rows base "$res/vm-base.console.log" > "$res/vm-base.tsv"
 vm_boot patched "$SRC" "$res/vm-patched.console.log" "$KSELFTESTS" &&
-	vm_rows patched "$res/vm-patched.console.log" > "$res/vm-patched.tsv"
+	vm_rows patched "$res/vm-patched.console.log" "$res/vm-base.tsv" \
+		> "$res/vm-patched.tsv"
 
 # Every case that passes on the base passes patched.
 if [ -s "$res/vm-base.tsv" ]; then
