@@ -105,8 +105,11 @@ stable_series_hash() {
 # not apply.
 stable_apply() {
 	local name=$1 tree=$2 p
-	git -C "$tree" checkout -q -f --detach base
-	git -C "$tree" clean -q -fdx
+	if ! git -C "$tree" checkout -q -f --detach base ||
+	   ! git -C "$tree" clean -q -fdx; then
+		die "cannot reset $tree to its base"
+	fi
+	rm -f "$BUILD/stable/$name/applied"
 	while read -r p; do
 		git -C "$tree" am -q --no-3way "$p" ||
 			{ git -C "$tree" am --abort || true

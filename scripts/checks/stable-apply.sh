@@ -13,12 +13,17 @@ set -euo pipefail
 quilt_push() {
 	local out rc=0 n
 	n=$(series_files "$STABLE/$1" | wc -l)
-	git -C "$2" checkout -q -f --detach base
-	git -C "$2" clean -q -fdx
+	# Called in an || list, where set -e does not hold: check each step.
+	if ! git -C "$2" checkout -q -f --detach base ||
+	   ! git -C "$2" clean -q -fdx; then
+		record FAIL "stable-apply:$1" "quilt push -a --fuzz=0" \
+			"cannot reset $2 to its base"
+		return 1
+	fi
 	out=$(cd "$2" && QUILT_PATCHES=$STABLE/$1 QUILT_PC=.pc \
 		quilt push -a --fuzz=0 2>&1) || rc=$?
-	git -C "$2" checkout -q -f --detach base
-	git -C "$2" clean -q -fdx
+	git -C "$2" checkout -q -f --detach base || rc=$?
+	git -C "$2" clean -q -fdx || rc=$?
 	rm -f "$BUILD/stable/$1/applied"
 	if [ "$rc" -ne 0 ]; then
 		printf '%s\n' "$out" | tail -n 15 >&2
