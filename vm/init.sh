@@ -12,13 +12,20 @@ mount -t proc proc /proc
 mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
 mount -t debugfs debugfs /sys/kernel/debug
+
+arg() { tr ' ' '\n' < /proc/cmdline | sed -n "s/^vmtest\.$1=//p" | tail -n 1; }
+# The selftests' tree may lie under a directory that a tmpfs is about to
+# hide (a clone in /tmp): reach it through /mnt.
+dir=$(arg dir)
+sel=${dir%/drivers/net/netdevsim}
+mount --bind "$sel" /mnt
+dir=/mnt/drivers/net/netdevsim
+
 for d in /tmp /run /var/tmp /var/run /root; do
 	mount -t tmpfs tmpfs "$d" 2> /dev/null
 done
 export HOME=/root
 
-arg() { tr ' ' '\n' < /proc/cmdline | sed -n "s/^vmtest\.$1=//p" | tail -n 1; }
-dir=$(arg dir)
 NSIM_DEFAULT_MODES=$(arg modes | tr ',' ' ')
 NSIM_DEFAULT_IGNORED=$(arg ignored)
 export NSIM_DEFAULT_MODES NSIM_DEFAULT_IGNORED
