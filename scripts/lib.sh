@@ -249,3 +249,16 @@ blank_context() {
 		mv "$p.new" "$p"
 	done
 }
+
+# commit_base TREE PKG VERSION: commit everything in TREE as the pristine
+# base of Debian's PKG VERSION, tagged "base". Fixed identity and date:
+# the base commit has the same sha everywhere.
+commit_base() {
+	git -C "$1" add -f -A . >/dev/null
+	GIT_AUTHOR_NAME=base GIT_AUTHOR_EMAIL=base@localhost \
+	GIT_COMMITTER_NAME=base GIT_COMMITTER_EMAIL=base@localhost \
+	GIT_AUTHOR_DATE='2000-01-01T00:00:00Z' GIT_COMMITTER_DATE='2000-01-01T00:00:00Z' \
+		git -C "$1" commit -q --no-verify -m "$2 $3" \
+		-m "Pristine source of Debian's $2 $3 package."
+	git -C "$1" tag -f base >/dev/null
+}

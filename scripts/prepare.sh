@@ -13,17 +13,6 @@ mapfile -t base < <("$TOP/scripts/base.sh")
 tarball=${base[0]} version=${base[1]}
 stamp=$BUILD/prepared.stamp
 
-# Fixed identity and date: the base commit has the same sha everywhere.
-base_commit() {
-	git -C "$SRC" add -f -A . >/dev/null
-	GIT_AUTHOR_NAME=base GIT_AUTHOR_EMAIL=base@localhost \
-	GIT_COMMITTER_NAME=base GIT_COMMITTER_EMAIL=base@localhost \
-	GIT_AUTHOR_DATE='2000-01-01T00:00:00Z' GIT_COMMITTER_DATE='2000-01-01T00:00:00Z' \
-		git -C "$SRC" commit -q --no-verify -m "$BASE_PKG $version" \
-		-m "Pristine source of Debian's $BASE_PKG $version package."
-	git -C "$SRC" tag -f base >/dev/null
-}
-
 unpack() {
 	local tmp=$BUILD/unpack.tmp
 	rm -rf "$tmp" "$SRC" "$stamp"
@@ -58,7 +47,7 @@ apply_one() {
 mkdir -p "$BUILD"
 if [ ! -f "$SRC/.git/base-version" ] || [ "$(cat "$SRC/.git/base-version")" != "$version" ]; then
 	timed "unpacking $(basename "$tarball") ($version)" unpack
-	timed "committing the pristine base" base_commit
+	timed "committing the pristine base" commit_base "$SRC" "$BASE_PKG" "$version"
 fi
 
 [ -z "$(git -C "$SRC" status --porcelain --untracked-files=no)" ] ||

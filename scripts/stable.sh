@@ -82,13 +82,7 @@ stable_tree() {
 		git -C "$tree" config gc.auto 0
 		git -C "$tree" config user.name "mlx5 workbench"
 		git -C "$tree" config user.email "workbench@localhost"
-		git -C "$tree" add -f -A . >/dev/null
-		GIT_AUTHOR_NAME=base GIT_AUTHOR_EMAIL=base@localhost \
-		GIT_COMMITTER_NAME=base GIT_COMMITTER_EMAIL=base@localhost \
-		GIT_AUTHOR_DATE='2000-01-01T00:00:00Z' GIT_COMMITTER_DATE='2000-01-01T00:00:00Z' \
-			git -C "$tree" commit -q --no-verify -m "$S_PKG $S_VERSION" \
-			-m "Pristine source of Debian's $S_PKG $S_VERSION package."
-		git -C "$tree" tag -f base >/dev/null
+		commit_base "$tree" "$S_PKG" "$S_VERSION"
 		printf '%s\n' "$S_VERSION" > "$tree/.git/base-version"
 	fi
 	S_TREE=$tree
