@@ -24,7 +24,7 @@ C=$TOP/scripts/checks
 # The order of the checks: the parsers they rely on, then the series'
 # shape and text (cheap), then the builds, then the runs.
 CHECKS=(selftest apply checkpatch deprecated-api tags headers kdoc-new
-	kernel-doc quilt stable-apply stable-sync mbox cover-letter get_maintainer build
+	kernel-doc quilt optional stable-apply stable-sync mbox cover-letter get_maintainer build
 	sparse clang docs coccinelle debian-build stable-build)
 RUNS=(kunit stable-kunit vmtest model)
 # make test-full: the suites on 4 CPUs under lockdep with the long stress
