@@ -1,5 +1,5 @@
 #!/bin/bash
-# test.sh [check|full|step NAME]: the test command, and the runner of the
+# test.sh [check|full|step NAME...]: the test command, and the runner of the
 # checks in scripts/checks/. Each check is one script, one row name: its
 # "# DESC:" line says what it checks, its "# SCOPE:" line how it runs:
 #   patch   once per posted patch (PATCH as argument),
@@ -13,7 +13,7 @@
 # "check" is the maintainer checks alone; "full" the reliability run
 # (make test-full): the suites on 4 CPUs under lockdep with a longer
 # stress run (STRESS_MS, 10 s by default), then under KASAN, KCSAN, UBSAN
-# and kmemleak, and the SPIN model. "step NAME" runs one check.
+# and kmemleak, and the SPIN model. "step NAME..." runs those checks.
 # Prints one table and "N passed, N failed[, N skipped]"; exits non-zero on
 # any failure.
 set -euo pipefail
@@ -26,7 +26,7 @@ C=$TOP/scripts/checks
 CHECKS=(selftest apply checkpatch deprecated-api tags headers kdoc-new
 	kernel-doc quilt optional stable-apply stable-sync mbox cover-letter get_maintainer build
 	sparse clang docs coccinelle debian-build stable-build)
-RUNS=(kunit stable-kunit vmtest model)
+RUNS=(kunit stable-kunit vmtest-base vmtest model)
 # make test-full: the suites on 4 CPUs under lockdep with the long stress
 # run, then under the sanitizers, and the model.
 FULL=(kunit-stress kunit-kasan kunit-kcsan kunit-ubsan kunit-kmemleak model)
@@ -34,6 +34,15 @@ FULL=(kunit-stress kunit-kasan kunit-kcsan kunit-ubsan kunit-kmemleak model)
 start=$(date +%s)
 mkdir -p "$BUILD/results"
 : > "$RESULTS"
+# Where the time went: "SECONDS<TAB>CHECK<TAB>SUBJECT<TAB>ran|reused".
+TIMES=$BUILD/results/times.tsv
+: > "$TIMES"
+
+# took NAME SUBJECT SINCE HOW: record the time since SINCE in TIMES.
+took() {
+	printf '%s\t%s\t%s\t%s\n' "$(( $(date +%s) - $3 ))" "$1" "$2" "$4" \
+		>> "$TIMES"
+}
 
 summary() {
 	local pass fail skip
@@ -43,6 +52,7 @@ summary() {
 	echo
 	echo "Results (every row in $RESULTS):"
 	python3 "$TOP/scripts/summary.py" "$RESULTS"
+	python3 "$TOP/scripts/times.py" "$TIMES"
 	echo "Took $(( $(date +%s) - start )) s."
 	printf '%s passed, %s failed%s\n' "$pass" "$fail" \
 		"$( [ "$skip" -eq 0 ] || printf ', %s skipped' "$skip")"
@@ -70,7 +80,8 @@ tools=$({
 # depends on: the check, lib.sh and the files of its "# USES:" line, the
 # base, the tools, and the series: the commit a patch made (so the stack
 # up to it) and the patch file; a file's directory at the base and at the
-# posted tip; for the other scopes the whole tree. A check whose
+# posted tip; for the other scopes the whole tree, or the part of it that
+# the check's "# TREE:" line names (tree_of). A check whose
 # "# SERIES: no" line says it does not look at the series (the model,
 # the parsers' fixtures) depends on its files only.
 inputs_key() {
@@ -87,9 +98,23 @@ inputs_key() {
 		patch:*) sha_of "$arg"; cat "$arg" ;;
 		file:*) git -C "$SRC" rev-parse -q --verify "base:$(dirname "$arg")" || true
 			git -C "$SRC" rev-parse "$(posted_rev):$(dirname "$arg")" ;;
-		*) git -C "$SRC" rev-parse HEAD; patches_hash ;;
+		*) tree_of "$name" ;;
 		esac
 	} | sha256sum | cut -c1-16
+}
+
+# tree_of NAME: what the tree check NAME runs on is, for its key: the
+# diff from the base of the paths its "# TREE:" line names (git pathspecs,
+# exclusions allowed), else the whole tree and the series.
+tree_of() {
+	local paths
+	read -ra paths <<< "$(field "$1" TREE)"
+	if [ ${#paths[@]} -gt 0 ]; then
+		git -C "$SRC" diff base HEAD -- "${paths[@]}"
+	else
+		git -C "$SRC" rev-parse HEAD
+		patches_hash
+	fi
 }
 
 # reuse NAME KEY: record the rows kept for NAME under KEY, if there are.
@@ -115,11 +140,12 @@ keep() {
 
 # run_one NAME SUBJECT ARG...: run check NAME and record its row.
 run_one() {
-	local name=$1 subject=$2 out rc=0 status key from
+	local name=$1 subject=$2 out rc=0 status key from t0
 	shift 2
+	t0=$(date +%s)
 	if [ "$name" != apply ]; then
 		key=$(inputs_key "$name" "${1:-}")
-		! reuse "$name" "$key" || return 0
+		! reuse "$name" "$key" || { took "$name" "$subject" "$t0" reused; return 0; }
 	fi
 	from=$(wc -l < "$RESULTS")
 	out=$("$C/$name.sh" "$@") || rc=$?
@@ -129,15 +155,17 @@ run_one() {
 	*) status=FAIL ;;
 	esac
 	record "$status" "$name" "$subject" "$(printf '%s\n' "$out" | tail -n 1)"
+	took "$name" "$subject" "$t0" ran
 	[ "$name" = apply ] || keep "$name" "$key" "$from"
 	[ "$status" != FAIL ]
 }
 
 # run_rows NAME: run check NAME, which records rows of its own.
 run_rows() {
-	local name=$1 key from rc=0
+	local name=$1 key from rc=0 t0
+	t0=$(date +%s)
 	key=$(inputs_key "$name")
-	! reuse "$name" "$key" || return 0
+	! reuse "$name" "$key" || { took "$name" rows "$t0" reused; return 0; }
 	from=$(wc -l < "$RESULTS")
 	# A check of this kind records its own rows; one that dies (or
 	# records nothing) must still show.
@@ -145,6 +173,7 @@ run_rows() {
 	if [ "$rc" -ne 0 ] || [ "$(wc -l < "$RESULTS")" -eq "$from" ]; then
 		record FAIL "$name" run "scripts/checks/$name.sh exited $rc after recording $(( $(wc -l < "$RESULTS") - from )) rows"
 	fi
+	took "$name" rows "$t0" ran
 	keep "$name" "$key" "$from"
 }
 
@@ -183,14 +212,16 @@ run_check() {
 mode=${1:-all}
 case $mode in
 all|check|full) ;;
-step) [ $# -eq 2 ] || die "usage: test.sh step NAME" ;;
-*) die "usage: test.sh [check|full|step NAME]" ;;
+step) [ $# -ge 2 ] || die "usage: test.sh step NAME..." ;;
+*) die "usage: test.sh [check|full|step NAME...]" ;;
 esac
 
 "$TOP/scripts/deps.sh" check
 if [ "$mode" = step ]; then
 	[ "$2" = apply ] || "$TOP/scripts/prepare.sh"
-	run_check "$2" || true
+	for name in "${@:2}"; do
+		run_check "$name" || true
+	done
 	summary
 	exit
 fi

@@ -24,7 +24,16 @@ at() {
 	kmake W=1 "${dirs[@]}" > "$2" 2>&1
 }
 
-if ! timed "LLVM=1 W=1 build of ${dirs[*]} at the base" at base "$LOGS/base.log" >&2; then
+# The base's warnings depend on the base, the config, clang and the
+# directories only: built once for them.
+key=$({ git -C "$SRC" rev-parse base; cat "$TOP/configs/check.config"
+	clang --version | head -n 1; printf '%s\n' "${dirs[@]}"; } |
+	sha256sum | cut -c1-16)
+if [ -f "$LOGS/base.$key.log" ]; then
+	log "LLVM=1 W=1 build of ${dirs[*]} at the base: kept from $(date -u -r "$LOGS/base.$key.log" '+%Y-%m-%d %H:%M') UTC"
+elif timed "LLVM=1 W=1 build of ${dirs[*]} at the base" at base "$LOGS/base.log" >&2; then
+	cp "$LOGS/base.log" "$LOGS/base.$key.log"
+else
 	echo "the base does not build with LLVM=1: $LOGS/base.log"
 	exit 1
 fi
@@ -33,7 +42,7 @@ if ! timed "LLVM=1 W=1 build of ${dirs[*]} at the tip" at "$(posted_rev)" "$LOGS
 	echo "the series does not build with LLVM=1: $LOGS/tip.log"
 	exit 1
 fi
-new=$(new_lines <(build_warnings "$LOGS/base.log") <(build_warnings "$LOGS/tip.log"))
+new=$(new_lines <(build_warnings "$LOGS/base.$key.log") <(build_warnings "$LOGS/tip.log"))
 if [ -n "$new" ]; then
 	printf '%s\n' "$new" | sed 's|^|  clang: |' >&2
 	echo "$(printf '%s\n' "$new" | wc -l) new clang warnings: $LOGS/tip.log"
