@@ -177,11 +177,13 @@ check_build_key() {
 }
 
 # check_build_log REV: the log of the W=1 C=1 build of build_dirs at REV,
-# built if there is none yet; the build's exit status is in LOG.rc.
+# built if there is none yet; the build's exit status is in LOG.rc. Kept
+# by REV's tree, so that applying the same patches again (new commits,
+# the same trees) builds nothing.
 check_build_log() {
 	local sha log dirs wt
 	sha=$(git -C "$SRC" rev-parse "$1")
-	log=$CHECK_LOGS/$sha.$(check_build_key).log
+	log=$CHECK_LOGS/$(git -C "$SRC" rev-parse "$sha^{tree}").$(check_build_key).log
 	if [ ! -f "$log.rc" ]; then
 		mkdir -p "$CHECK_LOGS"
 		wt=$(worktree "$CHECK_WT" "$sha")

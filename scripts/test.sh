@@ -78,8 +78,8 @@ tools=$({
 
 # inputs_key NAME [ARG]: the hash of what check NAME's result for ARG
 # depends on: the check, lib.sh and the files of its "# USES:" line, the
-# base, the tools, and the series: the commit a patch made (so the stack
-# up to it) and the patch file; a file's directory at the base and at the
+# base, the tools, and the series: the tree of the commit a patch made
+# (so the stack up to it, whatever the commit's date) and the patch file; a file's directory at the base and at the
 # posted tip; for the other scopes the whole tree, or the part of it that
 # the check's "# TREE:" line names (tree_of). A check whose
 # "# SERIES: no" line says it does not look at the series (the model,
@@ -95,7 +95,7 @@ inputs_key() {
 		printf '%s\n' "$tools" "$arg" "${STRESS_MS:-}"
 		case $(field "$name" SCOPE):$(field "$name" SERIES) in
 		*:no) ;;
-		patch:*) sha_of "$arg"; cat "$arg" ;;
+		patch:*) git -C "$SRC" rev-parse "$(sha_of "$arg")^{tree}"; cat "$arg" ;;
 		file:*) git -C "$SRC" rev-parse -q --verify "base:$(dirname "$arg")" || true
 			git -C "$SRC" rev-parse "$(posted_rev):$(dirname "$arg")" ;;
 		*) tree_of "$name" ;;
@@ -112,7 +112,7 @@ tree_of() {
 	if [ ${#paths[@]} -gt 0 ]; then
 		git -C "$SRC" diff base HEAD -- "${paths[@]}"
 	else
-		git -C "$SRC" rev-parse HEAD
+		git -C "$SRC" rev-parse 'HEAD^{tree}'
 		patches_hash
 	fi
 }

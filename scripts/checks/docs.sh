@@ -17,13 +17,13 @@ done
 dir=${d#Documentation/}
 
 # warnings REV: the Sphinx warnings of the directory at REV, as "file:
-# warning" with line numbers dropped; built once per revision.
+# warning" with line numbers dropped; built once per tree.
 warnings() {
-	local sha out wt
-	sha=$(git -C "$SRC" rev-parse "$1")
-	out=$LOGS/$sha.$(printf '%s' "$dir" | sha256sum | cut -c1-12).txt
+	local tree out wt
+	tree=$(git -C "$SRC" rev-parse "$1^{tree}")
+	out=$LOGS/$tree.$(printf '%s' "$dir" | sha256sum | cut -c1-12).txt
 	if [ ! -f "$out" ]; then
-		wt=$(worktree bisect-src "$sha")
+		wt=$(worktree bisect-src "$(git -C "$SRC" rev-parse "$1")")
 		make -s -C "$wt" O="$BUILD/docs" SPHINXDIRS="$dir" htmldocs > "$out.raw" 2>&1 ||
 			{ tail -n 20 "$out.raw" >&2; return 1; }
 		grep -E 'WARNING|ERROR' "$out.raw" | sed -E "s|^$wt/||; s|:[0-9]+: | |" |
