@@ -14,16 +14,6 @@ if [ ${#cfiles[@]} -eq 0 ]; then
 	exit 250
 fi
 
-# Copy the touched files as they are at REV into DIR (absent ones skipped).
-snapshot() {
-	local f
-	for f in "${cfiles[@]}"; do
-		git -C "$SRC" cat-file -e "$1:$f" 2>/dev/null || continue
-		mkdir -p "$2/$(dirname "$f")"
-		git -C "$SRC" show "$1:$f" > "$2/$f"
-	done
-}
-
 # Report-mode findings of every semantic patch on DIR, line numbers dropped.
 findings() {
 	local cocci
@@ -35,17 +25,41 @@ findings() {
 	done | sort -u
 }
 
-mkdir -p "$LOGS"
-snapshot base "$tmp/base"
-snapshot "$(posted_rev)" "$tmp/tip"
-# The base does not change: its findings are kept per set of files.
-key=$(printf '%s\n' "$(git -C "$SRC" rev-parse base)" "${cfiles[@]}" | sha256sum | cut -c1-16)
-if [ ! -f "$LOGS/base.$key.txt" ]; then
-	timed "coccinelle on the base's copies of ${#cfiles[@]} touched files" \
-		findings "$tmp/base" > "$LOGS/base.$key.txt"
-fi
-cp "$LOGS/base.$key.txt" "$LOGS/base.txt"
-findings "$tmp/tip" > "$LOGS/tip.txt"
+# With --no-includes a file's findings depend on its content, spatch and
+# the semantic patches only: they are kept per file content (blob).
+ckey=$({ spatch --version 2>&1 | head -n 1
+	git -C "$SRC" rev-parse "base:scripts/coccinelle"; declare -f findings; } |
+	sha256sum | cut -c1-12)
+mkdir -p "$LOGS/blobs"
+
+# findings_at REV: the findings of the touched files at REV; spatch runs,
+# once for all of them, on the files whose content has none kept yet.
+findings_at() {
+	local f blob dir=$tmp/$1 todo=()
+	for f in "${cfiles[@]}"; do
+		blob=$(git -C "$SRC" rev-parse -q --verify "$1:$f") || continue
+		[ -f "$LOGS/blobs/$blob.$ckey.txt" ] && continue
+		mkdir -p "$dir/$(dirname "$f")"
+		git -C "$SRC" cat-file blob "$blob" > "$dir/$f"
+		todo+=("$f")
+	done
+	if [ ${#todo[@]} -gt 0 ]; then
+		timed "coccinelle on ${#todo[@]} files at $1" findings "$dir" \
+			> "$dir.txt"
+		for f in "${todo[@]}"; do
+			blob=$(git -C "$SRC" rev-parse "$1:$f")
+			awk -v f="$f:" 'index($0, f) == 1' "$dir.txt" \
+				> "$LOGS/blobs/$blob.$ckey.txt"
+		done
+	fi
+	for f in "${cfiles[@]}"; do
+		blob=$(git -C "$SRC" rev-parse -q --verify "$1:$f") || continue
+		cat "$LOGS/blobs/$blob.$ckey.txt"
+	done | sort -u
+}
+
+findings_at base > "$LOGS/base.txt"
+findings_at "$(posted_rev)" > "$LOGS/tip.txt"
 new=$(comm -13 "$LOGS/base.txt" "$LOGS/tip.txt")
 if [ -n "$new" ]; then
 	printf '%s\n' "$new" | sed 's|^|  coccinelle: |' >&2
