@@ -25,16 +25,32 @@ kunit_build_in() {
 	(cd "$1" && shift && python3 tools/testing/kunit/kunit.py build "$@")
 }
 
-# vm_build NAME TREE: the VM kernel of TREE in build/vm-NAME.
+# The base's tree and kernel are siblings named as the series' own are
+# (build/linux and build/vm-patched): seen from the kernel's directory,
+# both sources are ../linux, so that ccache (CCACHE_BASEDIR, lib.sh) finds
+# the base's compiles in the patched kernel's, and the other way round,
+# wherever a file is the same.
+VM_BASE_TREE=vmbase/linux
+
+# vm_out NAME: where the VM kernel NAME is built.
+vm_out() {
+	case $1 in
+	base) printf '%s\n' "$BUILD/vmbase/vm" ;;
+	*) printf '%s\n' "$BUILD/vm-$1" ;;
+	esac
+}
+
+# vm_build NAME TREE: the VM kernel of TREE in vm_out NAME.
 vm_build() {
-	local out=$BUILD/vm-$1
+	local out
+	out=$(vm_out "$1")
 	timed "VM kernel build ($1, $out)" \
 		kunit_build_in "$2" --build_dir="$out" --arch=x86_64 \
 		--jobs="$JOBS" --kunitconfig="$TOP/vm/vm.kunitconfig" "${mk[@]}" \
 		> "$res/vm-$1.build.log" 2>&1
 }
 
-# vm_boot NAME TREE LOG TESTS [KERNEL ARGS...]: boot build/vm-NAME and run
+# vm_boot NAME TREE LOG TESTS [KERNEL ARGS...]: boot vm_out NAME and run
 # TESTS (comma-separated) of TREE's netdevsim selftests; console in LOG.
 vm_boot() {
 	local name=$1 tree=$2 log=$3 tests=$4 rc=0
@@ -42,7 +58,7 @@ vm_boot() {
 	timed "VM boot ($name: $tests $*)" \
 		timeout "${VMTEST_TIMEOUT:-900}" qemu-system-x86_64 \
 		-m 2048 -smp 2 -nographic -no-reboot \
-		-kernel "$BUILD/vm-$name/arch/x86/boot/bzImage" \
+		-kernel "$(vm_out "$name")/arch/x86/boot/bzImage" \
 		-fsdev local,id=root,path=/,security_model=none,readonly=on \
 		-device virtio-9p-pci,fsdev=root,mount_tag=root \
 		-append "console=ttyS0 panic=-1 kunit.enable=0 root=root rootfstype=9p rootflags=trans=virtio,version=9p2000.L ro init=$TOP/vm/init.sh vmtest.dir=$tree/$SELFTESTS vmtest.tests=$tests $*" \
@@ -109,7 +125,7 @@ vm_rows() {
 base() {
 	local base
 	rm -f "$res/vm-base.tsv"
-	base=$(pristine vm-base-src)
+	base=$(pristine "$VM_BASE_TREE")
 	vm_build base "$base" ||
 		{ record FAIL vmtest:base build "does not build: $res/vm-base.build.log"; return 0; }
 	vm_boot base "$base" "$res/vm-base.console.log" "$KSELFTESTS" &&
@@ -128,7 +144,7 @@ esac
 rm -f "$res/vm-patched.tsv"
 vm_build patched "$SRC" ||
 	{ record FAIL vmtest:patched build "does not build: $res/vm-patched.build.log"; exit 0; }
-if grep -q '^CONFIG_MLX5_CORE=' "$BUILD/vm-patched/.config"; then
+if grep -q '^CONFIG_MLX5_CORE=' "$(vm_out patched)/.config"; then
 	record FAIL vmtest:patched build \
 		"the VM kernel builds mlx5: checks/vmtest.sh's TREE: line must not leave mlx5 out"
 	exit 0
