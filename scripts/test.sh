@@ -79,9 +79,10 @@ tools=$({
 # inputs_key NAME [ARG]: the hash of what check NAME's result for ARG
 # depends on: the check, lib.sh and the files of its "# USES:" line, the
 # base, the tools, and the series: the tree of the commit a patch made
-# (so the stack up to it, whatever the commit's date) and the patch file; a file's directory at the base and at the
-# posted tip; for the other scopes the whole tree, or the part of it that
-# the check's "# TREE:" line names (tree_of). A check whose
+# (so the stack up to it, whatever the commit's date) and the patch file;
+# a file's directory at the base and at the posted tip; for the other
+# scopes the whole tree, or the part of it that the check's "# TREE:"
+# line names (tree_of). A check whose
 # "# SERIES: no" line says it does not look at the series (the model,
 # the parsers' fixtures) depends on its files only.
 inputs_key() {

@@ -35,26 +35,25 @@ mkdir -p "$LOGS/blobs"
 # findings_at REV: the findings of the touched files at REV; spatch runs,
 # once for all of them, on the files whose content has none kept yet.
 findings_at() {
-	local f blob dir=$tmp/$1 todo=()
+	local f blob dir=$tmp/$1
+	local -A todo=() kept=()
 	for f in "${cfiles[@]}"; do
 		blob=$(git -C "$SRC" rev-parse -q --verify "$1:$f") || continue
-		[ -f "$LOGS/blobs/$blob.$ckey.txt" ] && continue
+		kept[$f]=$LOGS/blobs/$blob.$ckey.txt
+		[ -f "${kept[$f]}" ] && continue
 		mkdir -p "$dir/$(dirname "$f")"
 		git -C "$SRC" cat-file blob "$blob" > "$dir/$f"
-		todo+=("$f")
+		todo[$f]=1
 	done
 	if [ ${#todo[@]} -gt 0 ]; then
 		timed "coccinelle on ${#todo[@]} files at $1" findings "$dir" \
 			> "$dir.txt"
-		for f in "${todo[@]}"; do
-			blob=$(git -C "$SRC" rev-parse "$1:$f")
-			awk -v f="$f:" 'index($0, f) == 1' "$dir.txt" \
-				> "$LOGS/blobs/$blob.$ckey.txt"
+		for f in "${!todo[@]}"; do
+			awk -v f="$f:" 'index($0, f) == 1' "$dir.txt" > "${kept[$f]}"
 		done
 	fi
-	for f in "${cfiles[@]}"; do
-		blob=$(git -C "$SRC" rev-parse -q --verify "$1:$f") || continue
-		cat "$LOGS/blobs/$blob.$ckey.txt"
+	for f in "${!kept[@]}"; do
+		cat "${kept[$f]}"
 	done | sort -u
 }
 
