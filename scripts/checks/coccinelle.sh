@@ -32,13 +32,13 @@ ckey=$({ spatch --version 2>&1 | head -n 1
 	sha256sum | cut -c1-12)
 mkdir -p "$LOGS/blobs"
 
-# findings_at REV: the findings of the touched files at REV; spatch runs,
-# once for all of them, on the files whose content has none kept yet.
+# findings_at REV FILE...: the findings of FILEs at REV; spatch runs, once
+# for all of them, on the files whose content has none kept yet.
 findings_at() {
-	local f blob dir=$tmp/$1
+	local rev=$1 f blob dir=$tmp/$1
 	local -A todo=() kept=()
-	for f in "${cfiles[@]}"; do
-		blob=$(git -C "$SRC" rev-parse -q --verify "$1:$f") || continue
+	for f in "${@:2}"; do
+		blob=$(git -C "$SRC" rev-parse -q --verify "$rev:$f") || continue
 		kept[$f]=$LOGS/blobs/$blob.$ckey.txt
 		[ -f "${kept[$f]}" ] && continue
 		mkdir -p "$dir/$(dirname "$f")"
@@ -46,7 +46,7 @@ findings_at() {
 		todo[$f]=1
 	done
 	if [ ${#todo[@]} -gt 0 ]; then
-		timed "coccinelle on ${#todo[@]} files at $1" findings "$dir" \
+		timed "coccinelle on ${#todo[@]} files at $rev" findings "$dir" \
 			> "$dir.txt"
 		for f in "${!todo[@]}"; do
 			awk -v f="$f:" 'index($0, f) == 1' "$dir.txt" > "${kept[$f]}"
@@ -57,12 +57,15 @@ findings_at() {
 	done | sort -u
 }
 
-findings_at base > "$LOGS/base.txt"
-findings_at "$(posted_rev)" > "$LOGS/tip.txt"
+findings_at "$(posted_rev)" "${cfiles[@]}" > "$LOGS/tip.txt"
+# A finding is new if the file's copy at the base does not have it: only
+# the files with findings at the tip are looked at there.
+mapfile -t found < <(cut -d: -f1 "$LOGS/tip.txt" | sort -u)
+findings_at base "${found[@]}" > "$LOGS/base.txt"
 new=$(comm -13 "$LOGS/base.txt" "$LOGS/tip.txt")
 if [ -n "$new" ]; then
 	printf '%s\n' "$new" | sed 's|^|  coccinelle: |' >&2
 	echo "$(printf '%s\n' "$new" | wc -l) new findings: $LOGS/tip.txt"
 	exit 1
 fi
-echo "$(wc -l < "$LOGS/base.txt") findings in the base's copies, none new"
+echo "$(wc -l < "$LOGS/tip.txt") findings in ${#found[@]} of ${#cfiles[@]} files, all in the base's copies too"
