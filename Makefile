@@ -56,7 +56,7 @@ stable-export: ## regenerate stable/NAME/ from build/stable/NAME/linux
 	@$(S)/stable-export.sh
 
 vmtest: prepare ## the netdevsim devlink selftests in qemu, base and patched
-	@$(S)/test.sh step "vmtest-base vmtest"
+	@$(S)/test.sh step vmtest-base vmtest
 
 model: ## the Promela model of the protocol, checked with SPIN
 	@$(S)/model.sh

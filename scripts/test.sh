@@ -13,8 +13,7 @@
 # "check" is the maintainer checks alone; "full" the reliability run
 # (make test-full): the suites on 4 CPUs under lockdep with a longer
 # stress run (STRESS_MS, 10 s by default), then under KASAN, KCSAN, UBSAN
-# and kmemleak, and the SPIN model. "step NAME..." runs those checks (a NAME
-# of several, "A B", runs them side by side).
+# and kmemleak, and the SPIN model. "step NAME..." runs those checks.
 # Prints one table and "N passed, N failed[, N skipped]"; exits non-zero on
 # any failure.
 set -euo pipefail
@@ -27,11 +26,7 @@ C=$TOP/scripts/checks
 CHECKS=(selftest apply checkpatch deprecated-api tags headers kdoc-new
 	kernel-doc quilt optional stable-apply stable-sync mbox cover-letter get_maintainer build
 	sparse clang docs coccinelle debian-build stable-build)
-# An entry of several names runs them side by side (run_beside): the VM
-# kernels are built one at a time (scripts/vmtest.sh), and then the two
-# guests, each using about half a CPU under TCG, and the model share the
-# two CPUs.
-RUNS=(kunit stable-kunit "vmtest-base vmtest model")
+RUNS=(kunit stable-kunit vmtest-base vmtest model)
 # make test-full: the suites on 4 CPUs under lockdep with the long stress
 # run, then under the sanitizers, and the model.
 FULL=(kunit-stress kunit-kasan kunit-kcsan kunit-ubsan kunit-kmemleak model)
@@ -183,34 +178,6 @@ run_rows() {
 	keep "$name" "$key" "$from"
 }
 
-# run_lane NAME DIR: run check NAME with results and times of its own in
-# DIR, for run_beside.
-run_lane() {
-	local RESULTS=$2/$1.tsv TIMES=$2/$1.times
-	export RESULTS
-	: > "$RESULTS"
-	run_check "$1" || true
-}
-
-# run_beside NAME...: run checks NAME... side by side, then add their rows
-# to the table in the order named. Their times overlap: times.tsv says
-# "beside" for what they ran.
-run_beside() {
-	local dir name pids=()
-	dir=$(mktemp -d "$BUILD/results/beside.XXXXXX")
-	for name in "$@"; do
-		run_lane "$name" "$dir" &
-		pids+=($!)
-	done
-	wait "${pids[@]}" || true
-	for name in "$@"; do
-		cat "$dir/$name.tsv" >> "$RESULTS"
-		[ ! -f "$dir/$name.times" ] ||
-			sed 's/\tran$/\tbeside/' "$dir/$name.times" >> "$TIMES"
-	done
-	rm -rf "$dir"
-}
-
 # run_check NAME: run check NAME over its scope.
 run_check() {
 	local name=$1 scope p f files
@@ -243,17 +210,6 @@ run_check() {
 	esac
 }
 
-# run_entry "NAME..." : one check, or several side by side.
-run_entry() {
-	local names
-	read -ra names <<< "$1"
-	if [ ${#names[@]} -gt 1 ]; then
-		run_beside "${names[@]}"
-	else
-		run_check "$1"
-	fi
-}
-
 mode=${1:-all}
 case $mode in
 all|check|full) ;;
@@ -264,8 +220,8 @@ esac
 "$TOP/scripts/deps.sh" check
 if [ "$mode" = step ]; then
 	[ "$2" = apply ] || "$TOP/scripts/prepare.sh"
-	for entry in "${@:2}"; do
-		run_entry "$entry" || true
+	for name in "${@:2}"; do
+		run_check "$name" || true
 	done
 	summary
 	exit
@@ -299,8 +255,8 @@ for name in "${CHECKS[@]}"; do
 	run_check "$name"
 done
 if [ "$mode" = all ]; then
-	for entry in "${RUNS[@]}"; do
-		run_entry "$entry"
+	for name in "${RUNS[@]}"; do
+		run_check "$name"
 	done
 fi
 summary

@@ -9,10 +9,7 @@
 # first if it is missing) and not patched, and runs our
 # devlink_defaults.sh under two devlink= command lines. Every console log
 # is scanned for splats. Every boot is bounded (VMTEST_TIMEOUT, 900 s): a
-# guest that hangs fails its row. The test command runs "base" and
-# "patched" side by side: their kernels are built one after the other (a
-# lock), their guests together, and "patched" reads the base's results
-# once the base is done (another lock, which "base" holds throughout).
+# guest that hangs fails its row.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -43,19 +40,14 @@ vm_out() {
 	esac
 }
 
-# vm_build NAME TREE: the VM kernel of TREE in vm_out NAME. One kernel
-# build at a time: the other side waits for the lock, then finds most of
-# its compiles in ccache.
+# vm_build NAME TREE: the VM kernel of TREE in vm_out NAME.
 vm_build() {
 	local out
 	out=$(vm_out "$1")
-	(
-		flock 8
-		timed "VM kernel build ($1, $out)" \
-			kunit_build_in "$2" --build_dir="$out" --arch=x86_64 \
-			--jobs="$JOBS" --kunitconfig="$TOP/vm/vm.kunitconfig" \
-			"${mk[@]}" > "$res/vm-$1.build.log" 2>&1
-	) 8> "$BUILD/vm-build.lock"
+	timed "VM kernel build ($1, $out)" \
+		kunit_build_in "$2" --build_dir="$out" --arch=x86_64 \
+		--jobs="$JOBS" --kunitconfig="$TOP/vm/vm.kunitconfig" "${mk[@]}" \
+		> "$res/vm-$1.build.log" 2>&1
 }
 
 # vm_boot NAME TREE LOG TESTS [KERNEL ARGS...]: boot vm_out NAME and run
@@ -141,12 +133,8 @@ base() {
 		mv "$res/vm-base.tsv.new" "$res/vm-base.tsv"
 }
 
-# The base holds this lock from start to end: "patched", beside it, waits
-# on it before it reads the base's results.
-BASE_LOCK=$BUILD/vm-base.lock
-
 case ${1:-} in
-base) exec 9> "$BASE_LOCK"; flock 9; base; exit 0 ;;
+base) base; exit 0 ;;
 patched) ;;
 *) die "usage: vmtest.sh base|patched" ;;
 esac
@@ -161,27 +149,13 @@ if grep -q '^CONFIG_MLX5_CORE=' "$(vm_out patched)/.config"; then
 		"the VM kernel builds mlx5: checks/vmtest.sh's TREE: line must not leave mlx5 out"
 	exit 0
 fi
-booted=0
-vm_boot patched "$SRC" "$res/vm-patched.console.log" "$KSELFTESTS" || booted=$?
-# Our selftest: every instance, then a list of handles next to an
-# invalid value that must be reported and ignored.
-vm_boot patched "$SRC" "$res/vm-defaults-all.console.log" devlink_defaults.sh \
-	"devlink=[*]:esw:mode:switchdev" vmtest.modes=switchdev,switchdev &&
-	vm_rows defaults-all "$res/vm-defaults-all.console.log" > /dev/null
-vm_boot patched "$SRC" "$res/vm-defaults-list.console.log" devlink_defaults.sh \
-	"devlink=[netdevsim/netdevsim11]:esw:mode:switchdev" \
-	"devlink=[*]:esw:mode:sideways" vmtest.modes=legacy,switchdev \
-	"vmtest.ignored=[*]:esw:mode:sideways" &&
-	vm_rows defaults-list "$res/vm-defaults-list.console.log" > /dev/null
-
-# The base beside us is done once its lock is free. Reused base rows
-# leave their results; if they are gone, the base runs again for the
-# comparison only: its rows are vmtest-base's, not ours.
-flock "$BASE_LOCK" true
+# Reused base rows leave their results; if they are gone, the base runs
+# again for the comparison only: its rows are vmtest-base's, not ours.
 [ -f "$res/vm-base.tsv" ] || RESULTS=/dev/null base >/dev/null 2>&1
 [ -f "$res/vm-base.tsv" ] ||
 	record FAIL vmtest:compare "base vs patched" "no results of the base: $res/vm-base.console.log"
-[ "$booted" -ne 0 ] ||
+
+vm_boot patched "$SRC" "$res/vm-patched.console.log" "$KSELFTESTS" &&
 	vm_rows patched "$res/vm-patched.console.log" "$res/vm-base.tsv" \
 		> "$res/vm-patched.tsv"
 
@@ -199,4 +173,15 @@ if [ -s "$res/vm-base.tsv" ]; then
 			"pass on the base, not patched: $(printf '%s\n' "$lost" | paste -sd, -)"
 	fi
 fi
+
+# Our selftest: every instance, then a list of handles next to an
+# invalid value that must be reported and ignored.
+vm_boot patched "$SRC" "$res/vm-defaults-all.console.log" devlink_defaults.sh \
+	"devlink=[*]:esw:mode:switchdev" vmtest.modes=switchdev,switchdev &&
+	vm_rows defaults-all "$res/vm-defaults-all.console.log" > /dev/null
+vm_boot patched "$SRC" "$res/vm-defaults-list.console.log" devlink_defaults.sh \
+	"devlink=[netdevsim/netdevsim11]:esw:mode:switchdev" \
+	"devlink=[*]:esw:mode:sideways" vmtest.modes=legacy,switchdev \
+	"vmtest.ignored=[*]:esw:mode:sideways" &&
+	vm_rows defaults-list "$res/vm-defaults-list.console.log" > /dev/null
 true
