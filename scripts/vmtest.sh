@@ -99,12 +99,20 @@ vm_rows() {
 		esac
 		printf '%s\t%s\n' "$test" "$result"
 	done
-	# A script that ran no case at all: its exit status (4, skip).
+	# A script that ran no case at all: its exit status (4, skip). One
+	# cut short by init.sh's bound (timeout's 124) or killed by a signal
+	# lost the cases it did not reach: a failure, whatever it reported.
 	tr -d '\r' < "$log" | awk '/^VMTEST-BEGIN /{ s = $2; n = 0; why = "" }
 	     index($0, "TEST: "){ n++ }
 	     /^SKIP: / && why == "" { why = $0 }
-	     /^VMTEST-END / && n == 0 { print $2 "\t" $3 "\t" why }' |
-	while IFS=$'\t' read -r script rc why; do
+	     /^VMTEST-END /{ print $2 "\t" $3 "\t" n "\t" $4 "\t" why }' |
+	while IFS=$'\t' read -r script rc n secs why; do
+		if [ "$rc" -eq 124 ] || [ "$rc" -ge 128 ]; then
+			record FAIL "vmtest:$name" "$script" \
+				"cut short (exit $rc after $secs), $n cases reported: $log" >&2
+			continue
+		fi
+		[ "$n" -eq 0 ] || continue
 		case $rc in
 		0) record PASS "vmtest:$name" "$script" "no case reported" >&2 ;;
 		4) record SKIP "vmtest:$name" "$script" "${why:-skipped}" >&2 ;;
