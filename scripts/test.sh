@@ -243,8 +243,14 @@ if [ "$mode" = full ]; then
 	{
 		echo "make test-full, $(date -u +%Y-%m-%d), $(nproc) host CPUs"
 		summary || true
-		grep -h 'esw_stress_.*: ' "$BUILD"/results/kunit-*.console.log 2>/dev/null |
-			sed 's/^[[:space:]]*#* *//' || true
+		# The stress suite's own lines (not the fake devices' messages),
+		# under the run they come from.
+		for name in "${FULL[@]}"; do
+			log=$BUILD/results/$name.console.log
+			[ -f "$log" ] || continue
+			echo "$name:"
+			sed -nE 's/^[[:space:]]*#?[[:space:]]*(esw_stress_[a-z_.]+: )/  \1/p' "$log"
+		done
 	} > "$TOP/docs/results/test-full.txt"
 	summary
 	exit
