@@ -1,16 +1,18 @@
 # The front door of the workbench. See README.md; "make help" lists the
-# targets.
-#   make          install what is missing, apply the series, build mlx5
-#   make test     every test and check; ends with "N passed, N failed"
+# targets. TRACK=NAME picks a track (tracks/NAME/; 6.12 unless told) for
+# the targets that work on one.
+#   make          install what is missing, lay out the track, build mlx5
+#   make test     every track's apply, per-patch checks, builds and KUnit;
+#                 ends with "N passed, N failed"
 SHELL := /bin/bash
 S := scripts
+export TRACK
 
-# Single steps of the test command, each with a table of its own.
-STEPS := checkpatch deprecated-api bisect kunit stable
+# Single steps on one track, each with a table of its own.
+STEPS := checkpatch deprecated-api bisect kunit
 
 .PHONY: all help deps prepare build test test-full check selftest bench \
-	mbox stable-mbox stable-prepare stable-export vmtest model export shellcheck \
-	clean $(STEPS)
+	mbox vmtest model export rebase-base results shellcheck clean $(STEPS)
 
 all: build
 
@@ -21,39 +23,30 @@ help: ## list the targets
 deps: ## install the Debian packages the workbench needs
 	@$(S)/deps.sh
 
-prepare: deps ## build/linux: the base, patches/series, patches/local/series
+prepare: deps ## build/TRACK/linux: the base, the track's series, its local queue
 	@$(S)/prepare.sh
 
-build: prepare ## build mlx5 with Debian's config (what "make" does)
-	@$(S)/build.sh
+build: prepare ## build mlx5 with the track's Debian config (what "make" does)
+	@$(S)/checks/debian-build.sh
 
-test: ## every test and check, as .ci/run runs it
+test: ## every track's apply, netdev's checks, per-patch builds, KUnit (.ci/run)
 	@$(S)/test.sh
 
-test-full: ## the reliability run: sanitizers, 10 s stress on 4 CPUs, model
+test-full: ## everything else: Debian-config builds, sanitizers, stress, VMs, clang, coccinelle, model
 	@$(S)/test.sh full
 
-check: ## the maintainer checks alone (netdev's patch CI and more)
+check: ## make test without the KUnit runs
 	@$(S)/test.sh check
 
-selftest: ## the workbench's parsers on saved inputs, in seconds
+selftest: ## the workbench's parsers and runner on saved inputs, in seconds
 	@mkdir -p build/results; : > build/results/checks.tsv; \
-		$(S)/selftest.sh; cat build/results/checks.tsv
+		ROW_TRACK= $(S)/selftest.sh; cat build/results/checks.tsv
 
-bench: prepare ## timings of the worker's wait, three designs (not a test)
+bench: prepare ## timings of the worker's wait (not a test; make results keeps them)
 	@$(S)/bench.sh
 
-mbox: prepare ## the posted series as one mbox: build/series.mbox
+mbox: prepare ## each posted series of the track as one mbox: build/TRACK/NAME.mbox
 	@$(S)/mbox.sh
-
-stable-mbox: ## the stable backports, one mbox per base: build/stable/NAME.mbox
-	@$(S)/stable-mbox.sh
-
-stable-prepare: prepare ## build/stable/NAME/linux: each stable base with its backport applied
-	@$(S)/stable-prepare.sh
-
-stable-export: ## regenerate stable/NAME/ from build/stable/NAME/linux
-	@$(S)/stable-export.sh
 
 vmtest: prepare ## the netdevsim devlink selftests in qemu, base and patched
 	@$(S)/test.sh step vmtest-base vmtest
@@ -61,8 +54,14 @@ vmtest: prepare ## the netdevsim devlink selftests in qemu, base and patched
 model: ## the Promela model of the protocol, checked with SPIN
 	@$(S)/model.sh
 
-export: ## regenerate patches/ and patches/local/ from build/linux
+export: ## regenerate tracks/TRACK/ from build/TRACK/linux
 	@$(S)/export.sh
+
+rebase-base: ## move the track's base to the newest version Debian serves
+	@$(S)/rebase-base.sh
+
+results: ## copy the last make test-full and make bench outputs to docs/results/
+	@$(S)/results.sh
 
 shellcheck: ## lint the scripts
 	@shellcheck $(S)/*.sh $(S)/checks/*.sh vm/*.sh .ci/run
@@ -74,10 +73,7 @@ checkpatch: ## one step: checkpatch as netdev runs it
 deprecated-api: ## one step: no module parameter added
 bisect: ## one step: W=1 and sparse after each patch
 kunit: ## one step: the KUnit suites under lockdep
-stable: ## one step: the stable backports (apply, build, KUnit)
-checkpatch deprecated-api: STEP = $@
+checkpatch deprecated-api kunit: STEP = $@
 bisect: STEP = build sparse
-kunit: STEP = kunit
-stable: STEP = stable-apply stable-sync stable-build stable-kunit
 $(STEPS): prepare
-	@for s in $(STEP); do $(S)/test.sh step $$s || exit; done
+	@$(S)/test.sh step $(STEP)

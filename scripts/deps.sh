@@ -5,14 +5,15 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 pkgs=(build-essential flex bison bc libelf-dev libssl-dev dwarves python3
-      cpio kmod rsync ccache xz-utils git quilt sparse qemu-system-x86
-      linux-config-6.12)
-# extra groups on request: deps.sh check (maintainer checks)
+      cpio kmod rsync ccache xz-utils git quilt sparse qemu-system-x86)
+# The bases are not packages installed here: scripts/base.sh fetches them.
+# Extra groups on request: deps.sh check (make test's checks), deps.sh
+# full (make test-full's).
 for group in "$@"; do
 	case $group in
-	check) pkgs+=(coccinelle ocaml clang lld llvm python3-sphinx codespell
-		      iproute2 jq netsniff-ng udev) ;;
-	model) pkgs+=(spin) ;;
+	check) pkgs+=(codespell) ;;
+	full) pkgs+=(coccinelle ocaml clang lld llvm python3-sphinx iproute2 jq
+		     netsniff-ng udev spin) ;;
 	*) die "deps.sh: unknown package group '$group'" ;;
 	esac
 done

@@ -1,11 +1,15 @@
 #!/bin/bash
-# Regenerate patches/ from the commits of build/linux with git
-# format-patch. The posted series (every commit up to the first one whose
-# subject starts with "local:") goes to patches/: the cover letter keeps
-# its hand-written subject and text and gets a fresh shortlog, diffstat
-# and base-commit; the comment lines of patches/series stay, each before
-# the patch number it stood before. The local queue (the "local:" commits
-# on top) goes to patches/local/, which is never posted.
+# Regenerate the track's series (tracks/TRACK/SERIES/) from the commits of
+# build/TRACK/linux with git format-patch. The posted commits (every
+# commit up to the first one whose subject starts with "local:") are
+# split over the track's series in SERIES order: each series but the
+# last keeps as many patches as its series file lists, the last takes
+# the rest. A series with a cover letter keeps its hand-written subject
+# and text and gets a fresh shortlog, diffstat, recipients and
+# base-commit (the commit below the series); the comment lines of each
+# series file stay, each before the patch number it stood before. The
+# local queue (the "local:" commits on top) goes to tracks/TRACK/local/,
+# which is never posted.
 # The posted patches are signed by whoever exports them when git knows
 # them (git config --global user.name/user.email), else by the author
 # the commits have.
@@ -13,44 +17,56 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-[ -d "$SRC/.git" ] || die "no build/linux tree: run 'make prepare' first"
+[ -d "$SRC/.git" ] || die "no build/$TRACK/linux tree: run 'make prepare TRACK=$TRACK' first"
 [ -z "$(git -C "$SRC" status --porcelain --untracked-files=no)" ] ||
-	die "build/linux has uncommitted changes: commit them before exporting"
+	die "build/$TRACK/linux has uncommitted changes: commit them before exporting"
+[ -n "$SERIES" ] || die "track $TRACK has no series to export to (SERIES in track.conf)"
 posted=$(posted_rev)
 n=$(git -C "$SRC" rev-list --count "base..$posted")
-[ "$n" -gt 0 ] || die "build/linux has no commits on top of the base to export"
+[ "$n" -gt 0 ] || die "build/$TRACK/linux has no commits on top of the base to export"
 stray=$(git -C "$SRC" log --format='%h %s' "base..$posted" | awk '$2 == "local:"')
 [ -z "$stray" ] ||
 	die "local commits must come after the posted ones; move these: $stray"
-
-cover=$PATCHES/0000-cover-letter.patch
-subject='*** SUBJECT HERE ***' body='*** BLURB HERE ***'
-if [ -f "$cover" ]; then
-	# The subject may be folded over several header lines.
-	subject=$(awk '/^Subject: /{s=$0; f=1; next} f && /^[ \t]/{s=s $0; next} {f=0} END{print s}' "$cover" |
-		sed -E 's/^Subject: (\[[^]]*\] *)?//')
-	# The text runs from the end of the headers to the shortlog.
-	body=$(awk 'h && /^[^ ].* \([0-9]+\):$/{exit} h{print} /^$/{h=1}' "$cover")
-fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# Recipients from get_maintainer.pl: maintainers in To, the rest in Cc.
-git -C "$SRC" diff "base..$posted" > "$tmp/series.diff"
-gm() {
-	(cd "$SRC" && ./scripts/get_maintainer.pl --no-rolestats --no-git \
-		--no-git-fallback "$@" "$tmp/series.diff")
+# cover_parts COVER: the saved subject and text of a cover letter.
+cover_subject() {
+	# The subject may be folded over several header lines.
+	awk '/^Subject: /{s=$0; f=1; next} f && /^[ \t]/{s=s $0; next} {f=0} END{print s}' "$1" |
+		sed -E 's/^Subject: (\[[^]]*\] *)?//'
 }
-mapfile -t to < <(gm --no-r --no-l | sed 's/^/--to=/')
-mapfile -t cc < <(gm | grep -vxF -f <(gm --no-r --no-l) | sed 's/^/--cc=/')
-rm "$tmp/series.diff"
+cover_body() {
+	# The text runs from the end of the headers to the shortlog.
+	awk 'h && /^[^ ].* \([0-9]+\):$/{exit} h{print} /^$/{h=1}' "$1"
+}
 
-mkdir -p "$tmp/posted" "$tmp/local"
-git -C "$SRC" format-patch -q --zero-commit --no-signature --base=base \
-	--cover-letter "${to[@]}" "${cc[@]}" -o "$tmp/posted" "base..$posted"
-# The range does not end at the branch head, so git leaves the blurb to
-# fill in: the saved subject and text.
-SUBJECT=$subject BODY=$body python3 - "$tmp/posted/0000-cover-letter.patch" <<'PY'
+# export_series DIR FROM TO: DIR's patches, the commits FROM..TO, in
+# $tmp/NAME/, with a cover letter if DIR has one.
+export_series() {
+	local dir=$1 from=$2 to=$3 out to_cc=() subject body
+	out=$tmp/$(basename "$dir")
+	mkdir -p "$out"
+	if [ ! -f "$dir/0000-cover-letter.patch" ]; then
+		git -C "$SRC" format-patch -q --zero-commit --no-signature \
+			-o "$out" "$from..$to"
+		return
+	fi
+	subject=$(cover_subject "$dir/0000-cover-letter.patch")
+	body=$(cover_body "$dir/0000-cover-letter.patch")
+	# Recipients from get_maintainer.pl: maintainers in To, the rest in Cc.
+	git -C "$SRC" diff "$from..$to" > "$tmp/series.diff"
+	gm() {
+		(cd "$SRC" && ./scripts/get_maintainer.pl --no-rolestats --no-git \
+			--no-git-fallback "$@" "$tmp/series.diff")
+	}
+	mapfile -t to_cc < <(gm --no-r --no-l | sed 's/^/--to=/'
+		gm | grep -vxF -f <(gm --no-r --no-l) | sed 's/^/--cc=/')
+	git -C "$SRC" format-patch -q --zero-commit --no-signature \
+		--base="$from" --cover-letter "${to_cc[@]}" -o "$out" "$from..$to"
+	# The range does not end at the branch head, so git leaves the blurb
+	# to fill in: the saved subject and text.
+	SUBJECT=$subject BODY=$body python3 - "$out/0000-cover-letter.patch" <<'PY'
 import os, sys
 p = sys.argv[1]
 s = open(p, encoding='utf-8').read()
@@ -58,6 +74,26 @@ s = s.replace('*** SUBJECT HERE ***', os.environ['SUBJECT'], 1)
 s = s.replace('*** BLURB HERE ***', os.environ['BODY'].rstrip('\n'), 1)
 open(p, 'w', encoding='utf-8').write(s)
 PY
+}
+
+mapfile -t commits < <(git -C "$SRC" rev-list --reverse "base..$posted")
+read -ra names <<< "$SERIES"
+from=$(git -C "$SRC" rev-parse base) used=0
+for i in "${!names[@]}"; do
+	dir=$TDIR/${names[$i]}
+	if [ "$i" -eq $(( ${#names[@]} - 1 )) ]; then
+		count=$(( n - used ))
+	else
+		count=$(series_files "$dir" | wc -l)
+	fi
+	if [ "$count" -le 0 ] || [ $(( used + count )) -gt "$n" ]; then
+		die "track $TRACK: $n posted commits do not fill the series $SERIES (${names[$i]} would get $count)"
+	fi
+	to=${commits[$(( used + count - 1 ))]}
+	export_series "$dir" "$from" "$to"
+	from=$to used=$(( used + count ))
+done
+mkdir -p "$tmp/local"
 git -C "$SRC" format-patch -q --zero-commit --no-signature \
 	-o "$tmp/local" "$posted..HEAD"
 
@@ -65,10 +101,14 @@ git -C "$SRC" format-patch -q --zero-commit --no-signature \
 me_name=$(git config --global user.name || true)
 me_email=$(git config --global user.email || true)
 
-blank_context "$tmp"/posted/*.patch "$tmp"/local/*.patch
+for s in $SERIES local; do
+	blank_context "$tmp/$s"/*.patch
+done
 if [ -n "$me_name" ] && [ -n "$me_email" ]; then
-	for p in "$tmp"/posted/*.patch; do
-		python3 "$TOP/scripts/sign-as.py" "$p" "$me_name <$me_email>"
+	for s in $SERIES; do
+		for p in "$tmp/$s"/*.patch; do
+			python3 "$TOP/scripts/sign-as.py" "$p" "$me_name <$me_email>"
+		done
 	done
 fi
 
@@ -97,11 +137,14 @@ write_series() {
 	awk -F'\t' '$1 == "end" { print $2 }' "$2"
 }
 
-comments "$PATCHES/series" > "$tmp/posted.comments"
+for s in $SERIES; do
+	dir=$TDIR/$s
+	comments "$dir/series" > "$tmp/$s.comments"
+	rm -f "$dir"/[0-9][0-9][0-9][0-9]-*.patch
+	mv "$tmp/$s"/*.patch "$dir/"
+	write_series "$dir" "$tmp/$s.comments" > "$dir/series"
+done
 comments "$LOCAL/series" > "$tmp/local.comments"
-rm -f "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch
-mv "$tmp"/posted/*.patch "$PATCHES/"
-write_series "$PATCHES" "$tmp/posted.comments" > "$PATCHES/series"
 rm -rf "$LOCAL"
 if compgen -G "$tmp/local/*.patch" > /dev/null; then
 	mkdir -p "$LOCAL"
@@ -109,7 +152,7 @@ if compgen -G "$tmp/local/*.patch" > /dev/null; then
 	write_series "$LOCAL" "$tmp/local.comments" > "$LOCAL/series"
 fi
 
-# The tree now matches patches/: record it so prepare.sh keeps it as it is.
+# The tree now matches tracks/TRACK/: record it so prepare.sh keeps it.
 patches_hash > "$BUILD/prepared.stamp"
 git -C "$SRC" rev-parse HEAD >> "$BUILD/prepared.stamp"
-log "exported $n patches and the cover letter to patches/, $(local_series_files | wc -l) to patches/local/"
+log "exported $n patches to tracks/$TRACK/ ($SERIES), $(local_series_files | wc -l) to tracks/$TRACK/local/"

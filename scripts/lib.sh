@@ -4,23 +4,44 @@
 # Used by the scripts that source this file.
 # shellcheck disable=SC2034
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD=${BUILD:-$TOP/build}
+# A track is a base and the series on it: tracks/NAME/ holds base.conf
+# (the pinned Debian packages), track.conf (its series and checks) and a
+# folder per series. TRACK picks one; 6.12 unless told.
+TRACKS=$TOP/tracks
+TRACK=${TRACK:-6.12}
+TDIR=$TRACKS/$TRACK
+# build/ holds every track's tree and builds (build/TRACK/), the Debian
+# packages of the bases (build/bases/) and the results of the test
+# command (build/results/).
+BUILD_ROOT=$TOP/build
+BUILD=$BUILD_ROOT/$TRACK
 SRC=$BUILD/linux
-PATCHES=$TOP/patches
-# The local queue: applied after patches/ for our test runs, never posted.
-LOCAL=$PATCHES/local
 MLX5=drivers/net/ethernet/mellanox/mlx5/core
 JOBS=${JOBS:-$(nproc)}
 export CCACHE_DIR=${CCACHE_DIR:-${HOME:-/root}/.cache/ccache}
 # Paths below build/ are hashed relative, so that another clone (CI's)
 # hits the same cache entries.
-export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$BUILD}
-# shellcheck source=base.conf
-. "$TOP/base.conf"
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$BUILD_ROOT}
 
 log() { printf '==> %s\n' "$*" >&2; }
 warn() { printf 'WARNING: %s\n' "$*" >&2; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+if [ ! -f "$TDIR/track.conf" ] || [ ! -f "$TDIR/base.conf" ]; then
+	die "no track '$TRACK': tracks/ has $(cd "$TRACKS" && echo */ | tr -d /)"
+fi
+# track.conf: SERIES (the posted series' folders, in the order they
+# apply), TEST and FULL (its checks in make test and make test-full),
+# REF_SERIES (what a backport is checked against).
+SERIES="" TEST="" FULL="" REF_SERIES=""
+# shellcheck source=tracks/6.12/track.conf
+. "$TDIR/track.conf"
+# shellcheck source=tracks/6.12/base.conf
+. "$TDIR/base.conf"
+# The first posted series and the local queue (applied after every
+# posted series for our own runs, never posted).
+PATCHES=$TDIR/${SERIES%% *}
+LOCAL=$TDIR/local
 
 # timed LABEL CMD...: run CMD, report how long it took.
 timed() {
@@ -33,10 +54,18 @@ timed() {
 	return "$rc"
 }
 
-# series_files [DIR]: the patch files of DIR/series in order (DIR is
-# patches/ by default: the posted series, cover letter excluded).
+# series_files [DIR]: the patch files of DIR/series in order; without
+# DIR, those of every posted series of the track, in SERIES order (cover
+# letters excluded).
 series_files() {
-	local dir=${1:-$PATCHES} p
+	local dir p s
+	if [ $# -eq 0 ]; then
+		for s in $SERIES; do
+			series_files "$TDIR/$s"
+		done
+		return
+	fi
+	dir=$1
 	[ -f "$dir/series" ] || die "${dir#"$TOP"/}/series is missing"
 	while read -r p; do
 		case $p in ''|'#'*) continue ;; esac
@@ -45,15 +74,25 @@ series_files() {
 	done < "$dir/series"
 }
 
-# patches_hash: what prepare.sh compares to know build/linux is current.
+# series_dirs: the folders of the track's posted series, in order.
+series_dirs() {
+	local s
+	for s in $SERIES; do
+		printf '%s\n' "$TDIR/$s"
+	done
+}
+
+# patches_hash: what prepare.sh compares to know build/linux is current:
+# the series, the local queue and the base versions in use.
 patches_hash() {
 	{
-		cat "$PATCHES/series"
-		series_files | xargs cat
+		series_dirs | sed 's|$|/series|' | xargs -r cat
+		series_files | xargs -r cat
 		if [ -f "$LOCAL/series" ]; then
 			cat "$LOCAL/series"
 			local_series_files | xargs -r cat
 		fi
+		cat "$BUILD/base.used" 2>/dev/null || true
 	} | sha256sum | cut -d' ' -f1
 }
 
@@ -82,11 +121,22 @@ kmake_flags() {
 
 # Results of the test command: one line per check, "STATUS<TAB>CHECK<TAB>
 # SUBJECT<TAB>REASON", STATUS one of PASS, FAIL, SKIP.
-RESULTS=${RESULTS:-$BUILD/results/checks.tsv}
+# CHECK is "TRACK/NAME", or NAME alone for the checks that belong to no
+# track (ROW_TRACK set empty: the workbench's selftest, the model).
+RESULTS=${RESULTS:-$BUILD_ROOT/results/checks.tsv}
 record() {
+	local t=${ROW_TRACK-$TRACK} check
+	check=${t:+$t/}$2
 	mkdir -p "$(dirname "$RESULTS")"
-	printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >> "$RESULTS"
-	[ "$1" != FAIL ] || printf 'FAIL: %s %s: %s\n' "$2" "$3" "${4:-}" >&2
+	printf '%s\t%s\t%s\t%s\n' "$1" "$check" "$3" "${4:-}" >> "$RESULTS"
+	[ "$1" != FAIL ] || printf 'FAIL: %s %s: %s\n' "$check" "$3" "${4:-}" >&2
+}
+
+# tracked: rows made by another tool (kunit-results.py), on stdin, with
+# the track's name put before their check, as record() does.
+tracked() {
+	local t=${ROW_TRACK-$TRACK}
+	sed -E "s|^([A-Z]+)\t|\1\t${t:+$t/}|"
 }
 
 # The files the posted series touches, one per line.
@@ -165,9 +215,29 @@ check_kmake() {
 		HOSTCC="ccache gcc" -j"$JOBS" "$@"
 }
 
+# module_undefined DIR...: the symbols that the modules built in DIRs
+# use and that neither they nor the tree export: what modpost would call
+# unresolved (it does not run on a directory build, and cannot without
+# vmlinux). A module's composite object is linked in the directory build.
+module_undefined() {
+	local mods d
+	mods=$(for d in "$@"; do
+		find "$CHECK_OUT/$d" -name '*.mod' 2>/dev/null
+	done | sed 's/\.mod$/.o/' | while read -r o; do
+		[ ! -f "$o" ] || printf '%s\n' "$o"
+	done)
+	[ -n "$mods" ] || return 0
+	# shellcheck disable=SC2086 # one object per word
+	comm -23 <(nm -u $mods | awk 'NF == 2 { print $2 }' | sort -u) \
+		<({ nm --defined-only $mods | awk 'NF == 3 { print $3 }'
+		    git -C "$BUILD/$CHECK_WT" grep -h -oE \
+			'EXPORT_SYMBOL[A-Z_]*\([[:space:]]*[A-Za-z0-9_]+' |
+			sed -E 's/.*\([[:space:]]*//'; } | sort -u)
+}
+
 check_build_key() {
 	{
-		cat "$TOP/configs/check.config"
+		cat "$TDIR/check.config"
 		gcc --version | head -n 1
 		sparse --version 2>&1 | head -n 1
 		build_dirs
@@ -190,13 +260,14 @@ check_build_log() {
 		mapfile -t dirs < <(build_dirs)
 		[ -f "$CHECK_OUT/.config" ] || check_kmake defconfig >/dev/null
 		"$wt/scripts/kconfig/merge_config.sh" -m -O "$CHECK_OUT" \
-			"$CHECK_OUT/.config" "$TOP/configs/check.config" >/dev/null
+			"$CHECK_OUT/.config" "$TDIR/check.config" >/dev/null
 		check_kmake olddefconfig >/dev/null
 		check_kmake prepare >/dev/null 2>&1 || true
 		local rc=0 start
 		start=$(date +%s)
 		check_kmake W=1 C=1 "${dirs[@]}" > "$log" 2>&1 || rc=$?
 		log "W=1 C=1 build of ${dirs[*]} at $(git -C "$SRC" log -1 --format='%h %s' "$sha" | cut -c1-60): $(( $(date +%s) - start )) s"
+		[ "$rc" -ne 0 ] || module_undefined "${dirs[@]}" > "$log.undef"
 		echo "$rc" > "$log.rc"
 	fi
 	printf '%s\n' "$log"
@@ -219,6 +290,13 @@ check_build_new() {
 		echo "does not build on its own: $log"
 		return 1
 	fi
+	if [ "$kind" = gcc ]; then
+		new=$(new_lines "$base.undef" "$log.undef")
+		if [ -n "$new" ]; then
+			echo "unresolved at modpost (nothing exports them): $(printf '%s\n' "$new" | paste -sd' ' -)"
+			return 1
+		fi
+	fi
 	# gcc's warnings end with their -W option; sparse's do not.
 	new=$(new_lines <(build_warnings "$base" | grep "$flag" '\[-W[^]]*\]$' || true) \
 		<(build_warnings "$log" | grep "$flag" '\[-W[^]]*\]$' || true))
@@ -233,7 +311,7 @@ check_build_new() {
 sha_of() {
 	local n
 	n=$(series_files | grep -nxF "$1" | cut -d: -f1)
-	[ -n "$n" ] || die "$1 is not in patches/series"
+	[ -n "$n" ] || die "$1 is not in a posted series of track $TRACK"
 	git -C "$SRC" rev-list --reverse base.."$(posted_rev)" | sed -n "${n}p"
 }
 

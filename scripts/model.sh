@@ -16,8 +16,8 @@ out=$BUILD/model
 depth=${MODEL_DEPTH:-10000}	# pan -m: the search depth limit
 memlim=${MODEL_MEMLIM:-2048}	# MB; pan stops rather than swap
 
-command -v spin >/dev/null || "$TOP/scripts/deps.sh" model
-command -v spin >/dev/null || die "spin is not installed (scripts/deps.sh model)"
+command -v spin >/dev/null || "$TOP/scripts/deps.sh" full
+command -v spin >/dev/null || die "spin is not installed (scripts/deps.sh full)"
 command -v gcc >/dev/null || die "gcc is not installed"
 [ -f "$model" ] || die "$model is missing"
 

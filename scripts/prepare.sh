@@ -1,7 +1,7 @@
 #!/bin/bash
-# Lay out build/linux: a git tree whose first commit is the pristine base
-# (tagged "base") with patches/series applied on top by git am, and then
-# the local queue, patches/local/series.
+# Lay out build/TRACK/linux: a git tree whose first commit is the pristine
+# base (tagged "base") with the track's posted series applied on top by
+# git am, in SERIES order, and then the local queue, tracks/TRACK/local/.
 # Incremental: nothing is redone while the base and patches/ are unchanged.
 # Local commits in the tree that were not exported are kept on a backup
 # branch before the tree is reset, so nothing is lost.
@@ -10,6 +10,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 mapfile -t base < <("$TOP/scripts/base.sh")
+[ ${#base[@]} -eq 4 ] || die "track $TRACK: its base is not there (above)"
 tarball=${base[0]} version=${base[1]}
 stamp=$BUILD/prepared.stamp
 
@@ -37,27 +38,27 @@ apply_one() {
 	name=$(basename "$p")
 	if ! out=$(git -C "$SRC" apply --check --verbose "$p" 2>&1); then
 		printf '%s\n' "$out" | grep -v '^Checking patch' >&2 || true
-		die "$name does not apply to the tree (see the hunk above)"
+		die "track $TRACK: ${p#"$TDIR"/} does not apply to $SRC_PKG $version: $(printf '%s\n' "$out" | grep -m1 -E '^error: ' | sed 's/^error: //')"
 	fi
 	printf '%s\n' "$out" | grep -F 'offset' | sed "s|^|$name: |" >&2 || true
 	git -C "$SRC" am -q --no-3way "$p" ||
-		{ git -C "$SRC" am --abort || true; die "git am failed on $name"; }
+		{ git -C "$SRC" am --abort || true; die "track $TRACK: git am failed on ${p#"$TDIR"/}"; }
 }
 
 mkdir -p "$BUILD"
 if [ ! -f "$SRC/.git/base-version" ] || [ "$(cat "$SRC/.git/base-version")" != "$version" ]; then
 	timed "unpacking $(basename "$tarball") ($version)" unpack
-	timed "committing the pristine base" commit_base "$SRC" "$BASE_PKG" "$version"
+	timed "committing the pristine base" commit_base "$SRC" "$SRC_PKG" "$version"
 fi
 
 [ -z "$(git -C "$SRC" status --porcelain --untracked-files=no)" ] ||
-	die "build/linux has uncommitted changes: commit them (and make export) or discard them"
+	die "build/$TRACK/linux has uncommitted changes: commit them (and make export TRACK=$TRACK) or discard them"
 
 want=$(patches_hash)
 head=$(git -C "$SRC" rev-parse HEAD)
 if [ -f "$stamp" ] && [ "$(sed -n 1p "$stamp")" = "$want" ] &&
    [ "$(sed -n 2p "$stamp")" = "$head" ]; then
-	log "build/linux is up to date with patches/ ($(git -C "$SRC" rev-list --count base..HEAD) patches on $version)"
+	log "build/$TRACK/linux is up to date with tracks/$TRACK/ ($(git -C "$SRC" rev-list --count base..HEAD) patches on $version)"
 	exit 0
 fi
 
@@ -65,7 +66,7 @@ if [ "$head" != "$(git -C "$SRC" rev-parse base)" ] &&
    { [ ! -f "$stamp" ] || [ "$(sed -n 2p "$stamp")" != "$head" ]; }; then
 	keep=backup/$(date +%Y%m%d-%H%M%S)
 	git -C "$SRC" branch -f "$keep" HEAD
-	warn "build/linux had commits that are not in patches/: kept on branch $keep"
+	warn "build/$TRACK/linux had commits that are not in tracks/$TRACK/: kept on branch $keep"
 fi
 
 git -C "$SRC" checkout -q -f -B main base
@@ -77,4 +78,4 @@ while read -r p; do
 	printf 'partial\n%s\n' "$(git -C "$SRC" rev-parse HEAD)" > "$stamp"
 done < <(series_files; local_series_files)
 printf '%s\n%s\n' "$want" "$(git -C "$SRC" rev-parse HEAD)" > "$stamp"
-log "build/linux: $n patches applied on $BASE_PKG $version ($(local_series_files | wc -l) of them local)"
+log "build/$TRACK/linux: $n patches applied on $SRC_PKG $version ($(local_series_files | wc -l) of them local)"

@@ -4,44 +4,36 @@
 # "# DESC:" line says what it checks, its "# SCOPE:" line how it runs:
 #   patch   once per posted patch (PATCH as argument),
 #   file    once per touched file its "# FILES:" regex selects,
-#   series  once,
+#   series  once per posted series of the track (its folder as argument),
+#   tree    once per track, on its patched tree,
 #   rows    once, recording rows of its own (a KUnit case, a model
 #           variant, a parser).
 # A check prints its reason last on stdout and exits 0 (PASS), 250 (SKIP)
 # or anything else (FAIL); this runner records the row and owns the order
 # and the table.
-# "check" is the maintainer checks alone; "full" the reliability run
-# (make test-full): the suites on 4 CPUs under lockdep with a longer
-# stress run (STRESS_MS, 10 s by default), then under KASAN, KCSAN, UBSAN
-# and kmemleak, and the SPIN model. "step NAME..." runs those checks.
-# Prints one table and "N passed, N failed[, N skipped]"; exits non-zero on
-# any failure.
+# Tiers: every track (tracks/*/) lists its checks in track.conf, TEST for
+# make test (the README's test command, .ci/run) and FULL for make
+# test-full, which runs everything else. Each track's rows start with its
+# apply; a track whose series does not apply records that and runs no
+# other check, and the other tracks go on. "check" is TEST without the
+# KUnit runs; "step NAME..." runs those checks on TRACK (6.12 unless
+# told). Prints one table and "N passed, N failed[, N skipped]"; exits
+# non-zero on any failure.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 C=$TOP/scripts/checks
-# The order of the checks: the parsers they rely on, then the series'
-# shape and text (cheap), then the builds, then the runs.
-CHECKS=(selftest apply checkpatch deprecated-api tags headers kdoc-new
-	kernel-doc quilt optional stable-apply stable-sync mbox cover-letter get_maintainer build
-	sparse clang docs coccinelle debian-build stable-build)
-RUNS=(kunit stable-kunit vmtest-base vmtest model)
-# make test-full: the suites on 4 CPUs under lockdep with the long stress
-# run, then under the sanitizers, and the model.
-FULL=(kunit-stress kunit-kasan kunit-kcsan kunit-ubsan kunit-kmemleak model)
-
 start=$(date +%s)
-mkdir -p "$BUILD/results"
-: > "$RESULTS"
+mkdir -p "$BUILD_ROOT/results"
 # Where the time went: "SECONDS<TAB>CHECK<TAB>SUBJECT<TAB>ran|reused".
-TIMES=$BUILD/results/times.tsv
-: > "$TIMES"
+export TIMES=${TIMES:-$BUILD_ROOT/results/times.tsv}
 
 # took NAME SUBJECT SINCE HOW: record the time since SINCE in TIMES.
 took() {
-	printf '%s\t%s\t%s\t%s\n' "$(( $(date +%s) - $3 ))" "$1" "$2" "$4" \
-		>> "$TIMES"
+	local t=${ROW_TRACK-$TRACK}
+	printf '%s\t%s\t%s\t%s\n' "$(( $(date +%s) - $3 ))" "${t:+$t/}$1" \
+		"$2" "$4" >> "$TIMES"
 }
 
 summary() {
@@ -49,13 +41,17 @@ summary() {
 	pass=$(grep -c '^PASS' "$RESULTS" || true)
 	fail=$(grep -c '^FAIL' "$RESULTS" || true)
 	skip=$(grep -c '^SKIP' "$RESULTS" || true)
-	echo
-	echo "Results (every row in $RESULTS):"
-	python3 "$TOP/scripts/summary.py" "$RESULTS"
-	python3 "$TOP/scripts/times.py" "$TIMES"
-	echo "Took $(( $(date +%s) - start )) s."
-	printf '%s passed, %s failed%s\n' "$pass" "$fail" \
-		"$( [ "$skip" -eq 0 ] || printf ', %s skipped' "$skip")"
+	# Kept for "make results", which copies it to docs/results/.
+	{
+		echo
+		echo "Results (every row in $RESULTS):"
+		python3 "$TOP/scripts/summary.py" "$RESULTS"
+		python3 "$TOP/scripts/times.py" "$TIMES"
+		echo "Took $(( $(date +%s) - start )) s."
+		printf '%s passed, %s failed%s\n' "$pass" "$fail" \
+			"$( [ "$skip" -eq 0 ] || printf ', %s skipped' "$skip")"
+	} > "$BUILD_ROOT/results/summary-$mode.txt"
+	cat "$BUILD_ROOT/results/summary-$mode.txt"
 	[ "$fail" -eq 0 ]
 }
 
@@ -73,22 +69,28 @@ tools=$({
 		command -v "$t" >/dev/null && "$t" --version 2>&1 | head -n 1
 	done
 	command -v spin >/dev/null && spin -V 2>&1 | head -n 1
+	# the host's iproute2 runs the VM selftests
+	dpkg-query -W -f='${Version}' iproute2 2>/dev/null
 	true
 } | sha256sum | cut -c1-16)
 
 # inputs_key NAME [ARG]: the hash of what check NAME's result for ARG
 # depends on: the check, lib.sh and the files of its "# USES:" line, the
-# base, the tools, and the series: the tree of the commit a patch made
-# (so the stack up to it, whatever the commit's date) and the patch file;
-# a file's directory at the base and at the posted tip; for the other
+# track's own files (base.conf, track.conf, config fragments) and the
+# base versions in use, the tools, and the series: the tree of the
+# commit a patch made (so the stack up to it, whatever the commit's
+# date) and the patch file; a file's directory at the base and at the
+# posted tip; a series' folder (cover letter included); for the other
 # scopes the whole tree, or the part of it that the check's "# TREE:"
-# line names (tree_of). A check whose
-# "# SERIES: no" line says it does not look at the series (the model,
-# the parsers' fixtures) depends on its files only.
+# line names (tree_of). A check whose "# SERIES: no" line says it does
+# not look at the series (the model, the parsers' fixtures) depends on
+# its files only.
 inputs_key() {
 	local name=$1 arg=${2:-} f
 	{
-		cat "$C/$name.sh" "$TOP/scripts/lib.sh" "$TOP/base.conf"
+		cat "$C/$name.sh" "$TOP/scripts/lib.sh"
+		find "$TDIR" -maxdepth 1 -type f -print0 | sort -z | xargs -0 cat
+		cat "$BUILD/base.used" 2>/dev/null || true
 		for f in $(field "$name" USES); do
 			# shellcheck disable=SC2086 # an entry may be a glob
 			cat "$TOP"/$f
@@ -99,6 +101,7 @@ inputs_key() {
 		patch:*) git -C "$SRC" rev-parse "$(sha_of "$arg")^{tree}"; cat "$arg" ;;
 		file:*) git -C "$SRC" rev-parse -q --verify "base:$(dirname "$arg")" || true
 			git -C "$SRC" rev-parse "$(posted_rev):$(dirname "$arg")" ;;
+		series:*) cat "$arg"/*; tree_of "$name" ;;
 		*) tree_of "$name" ;;
 		esac
 	} | sha256sum | cut -c1-16
@@ -144,10 +147,8 @@ run_one() {
 	local name=$1 subject=$2 out rc=0 status key from t0
 	shift 2
 	t0=$(date +%s)
-	if [ "$name" != apply ]; then
-		key=$(inputs_key "$name" "${1:-}")
-		! reuse "$name" "$key" || { took "$name" "$subject" "$t0" reused; return 0; }
-	fi
+	key=$(inputs_key "$name" "${1:-}")
+	! reuse "$name" "$key" || { took "$name" "$subject" "$t0" reused; return 0; }
 	from=$(wc -l < "$RESULTS")
 	out=$("$C/$name.sh" "$@") || rc=$?
 	case $rc in
@@ -157,7 +158,7 @@ run_one() {
 	esac
 	record "$status" "$name" "$subject" "$(printf '%s\n' "$out" | tail -n 1)"
 	took "$name" "$subject" "$t0" ran
-	[ "$name" = apply ] || keep "$name" "$key" "$from"
+	keep "$name" "$key" "$from"
 	[ "$status" != FAIL ]
 }
 
@@ -165,8 +166,10 @@ run_one() {
 run_rows() {
 	local name=$1 key from rc=0 t0
 	t0=$(date +%s)
+	# apply lays the tree out: it always runs.
 	key=$(inputs_key "$name")
-	! reuse "$name" "$key" || { took "$name" rows "$t0" reused; return 0; }
+	[ "$name" = apply ] ||
+		! reuse "$name" "$key" || { took "$name" rows "$t0" reused; return 0; }
 	from=$(wc -l < "$RESULTS")
 	# A check of this kind records its own rows; one that dies (or
 	# records nothing) must still show.
@@ -175,7 +178,7 @@ run_rows() {
 		record FAIL "$name" run "scripts/checks/$name.sh exited $rc after recording $(( $(wc -l < "$RESULTS") - from )) rows"
 	fi
 	took "$name" rows "$t0" ran
-	keep "$name" "$key" "$from"
+	[ "$name" = apply ] || keep "$name" "$key" "$from"
 }
 
 # run_check NAME: run check NAME over its scope.
@@ -199,10 +202,15 @@ run_check() {
 		done
 		;;
 	series)
-		run_one "$name" series
+		while read -r d; do
+			run_one "$name" "$(basename "$d")" "$d" || true
+		done < <(series_dirs)
+		;;
+	tree)
+		run_one "$name" tree || true
 		;;
 	rows)
-		run_rows "$name"
+		run_rows "$name" || true
 		;;
 	*)
 		die "scripts/checks/$name.sh: unknown scope '$scope'"
@@ -210,59 +218,60 @@ run_check() {
 	esac
 }
 
+# run_track MODE: the track's checks for MODE (all, check, full), after
+# its apply. Called once per track, with TRACK set (see below).
+run_track() {
+	local name list
+	case $1 in
+	all) list=$TEST ;;
+	check) list=${TEST//kunit/} ;;
+	full) list=$FULL ;;
+	esac
+	run_check apply
+	if grep -q "^FAIL"$'\t'"$TRACK/apply"$'\t' "$RESULTS"; then
+		return 0
+	fi
+	for name in $list; do
+		[ "$name" = apply ] || run_check "$name"
+	done
+}
+
+# trackless NAME: a check that belongs to no track (its rows say so).
+trackless() {
+	ROW_TRACK='' run_check "$1"
+}
+
 mode=${1:-all}
 case $mode in
 all|check|full) ;;
+track) run_track "$2"; exit 0 ;;
 step) [ $# -ge 2 ] || die "usage: test.sh step NAME..." ;;
 *) die "usage: test.sh [check|full|step NAME...]" ;;
 esac
 
 "$TOP/scripts/deps.sh" check
+case $mode in full|step) "$TOP/scripts/deps.sh" full ;; esac
+: > "$RESULTS"
+: > "$TIMES"
 if [ "$mode" = step ]; then
 	[ "$2" = apply ] || "$TOP/scripts/prepare.sh"
 	for name in "${@:2}"; do
-		run_check "$name" || true
+		case $name in
+		selftest|model) trackless "$name" ;;
+		*) run_check "$name" ;;
+		esac
 	done
 	summary
 	exit
 fi
 
-run_check selftest
-# Nothing else can run on a series that does not apply.
-if ! run_one apply series; then
-	summary
-	exit 1
-fi
-
-if [ "$mode" = full ]; then
-	for name in "${FULL[@]}"; do
-		run_check "$name"
-	done
-	# The results page keeps the latest reliability run, dated.
-	mkdir -p "$TOP/docs/results"
-	{
-		echo "make test-full, $(date -u +%Y-%m-%d), $(nproc) host CPUs"
-		summary || true
-		# The stress suite's own lines (not the fake devices' messages),
-		# under the run they come from.
-		for name in "${FULL[@]}"; do
-			log=$BUILD/results/$name.console.log
-			[ -f "$log" ] || continue
-			echo "$name:"
-			sed -nE 's/^[[:space:]]*#?[[:space:]]*(esw_stress_[a-z_.]+: )/  \1/p' "$log"
-		done
-	} > "$TOP/docs/results/test-full.txt"
-	summary
-	exit
-fi
-
-for name in "${CHECKS[@]}"; do
-	case $name in selftest|apply) continue ;; esac
-	run_check "$name"
+trackless selftest
+# Every track in its own runner (lib.sh binds the track's paths), rows
+# in the same results.
+for t in $(find "$TRACKS" -mindepth 2 -maxdepth 2 -name track.conf |
+	   awk -F/ '{ print $(NF - 1) }' | sort -rV); do
+	TRACK=$t "$0" track "$mode" ||
+		ROW_TRACK=$t record FAIL runner "$mode" "scripts/test.sh track $mode exited non-zero"
 done
-if [ "$mode" = all ]; then
-	for name in "${RUNS[@]}"; do
-		run_check "$name"
-	done
-fi
+[ "$mode" != full ] || trackless model
 summary

@@ -1,14 +1,13 @@
 #!/bin/bash
-# DESC: checkpatch.pl as netdev's patch CI runs it, findings accepted only in configs/checkpatch-exceptions
+# DESC: checkpatch.pl as netdev's patch CI runs it, findings accepted only in tracks/$TRACK/checkpatch-exceptions
 # SCOPE: patch
-# USES: configs/checkpatch-exceptions
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
 p=$1
 name=$(basename "$p")
-exceptions=$TOP/configs/checkpatch-exceptions
+exceptions=$TDIR/checkpatch-exceptions
 codespell=/usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt
 [ -f "$codespell" ] || { echo "no codespell dictionary at $codespell"; exit 1; }
 # netdev's CI: its checkpatch test's flags and ignore list.
@@ -21,12 +20,19 @@ netdev=(--strict --codespell "--codespellfile=$codespell" --max-line-length=80
 accepted=""
 while read -r type glob reason; do
 	case $type in ''|'#'*) continue ;; esac
-	[ -n "$reason" ] || { echo "configs/checkpatch-exceptions: $type has no reason"; exit 1; }
+	[ -n "$reason" ] || { echo "tracks/$TRACK/checkpatch-exceptions: $type has no reason"; exit 1; }
 	# shellcheck disable=SC2254 # the glob is meant to match
 	case $name in $glob) accepted+="$type|" ;; esac
-done < "$exceptions"
+done < <(cat "$exceptions" 2>/dev/null || true)
 
 out=$("$SRC/scripts/checkpatch.pl" "${netdev[@]}" --no-tree --terse --show-types "$p" 2>&1) || true
+# checkpatch.pl's last line counts what it found; without it, it did not
+# run (or died half way), and no finding is no proof.
+if ! printf '%s\n' "$out" | grep -qE '^total: [0-9]+ errors'; then
+	printf '%s\n' "$out" | tail -n 5 >&2
+	echo "checkpatch.pl did not run to the end (no total: line)"
+	exit 1
+fi
 findings=$(printf '%s\n' "$out" | grep -E ': (ERROR|WARNING|CHECK):' || true)
 bad=$(printf '%s\n' "$findings" | grep -vE ": (ERROR|WARNING|CHECK):(${accepted%|}|-):" | grep . || true)
 if [ -n "$bad" ]; then

@@ -1,7 +1,6 @@
 #!/bin/bash
 # DESC: the same directories build with LLVM=1 W=1 (Debian's clang) at the posted tip, no new warning (the base is built only if the tip warns)
-# SCOPE: series
-# USES: configs/check.config
+# SCOPE: tree
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -23,7 +22,7 @@ at() {
 	kmake() { make -s -C "$wt" O="$OUT" LLVM=1 CC="ccache clang" -j"$JOBS" "$@"; }
 	[ -f "$OUT/.config" ] || kmake defconfig
 	"$wt/scripts/kconfig/merge_config.sh" -m -O "$OUT" "$OUT/.config" \
-		"$TOP/configs/check.config" >/dev/null
+		"$TDIR/check.config" >/dev/null
 	kmake olddefconfig
 	kmake prepare
 	kmake W=1 "${dirs[@]}" > "$2" 2>&1
@@ -44,7 +43,7 @@ fi
 
 # The base's warnings depend on the base, the config, clang and the
 # directories only: built once for them.
-key=$({ git -C "$SRC" rev-parse base; cat "$TOP/configs/check.config"
+key=$({ git -C "$SRC" rev-parse base; cat "$TDIR/check.config"
 	clang --version | head -n 1; printf '%s\n' "${dirs[@]}"; } |
 	sha256sum | cut -c1-16)
 if [ -f "$LOGS/base.$key.log" ]; then

@@ -1,6 +1,6 @@
 #!/bin/bash
 # DESC: the kernel's report-mode semantic patches find nothing new in the files the posted series touches
-# SCOPE: series
+# SCOPE: tree
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"

@@ -1,12 +1,14 @@
 #!/bin/bash
-# DESC: every address get_maintainer.pl names for the posted series is in the cover letter's To/Cc
+# DESC: every address get_maintainer.pl names for the posted series is in its cover letter's To/Cc
 # SCOPE: series
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-cover=$PATCHES/0000-cover-letter.patch
-mapfile -t files < <(series_files)
+dir=${1:-$PATCHES}
+cover=$dir/0000-cover-letter.patch
+[ -f "$cover" ] || { echo "no cover letter: ${cover#"$TOP"/}"; exit 1; }
+mapfile -t files < <(series_files "$dir")
 want=$(cd "$SRC" && ./scripts/get_maintainer.pl --no-rolestats --no-git \
 	--no-git-fallback "${files[@]}" 2>/dev/null | sed -E 's/.*<([^>]+)>.*/\1/' | sort -u)
 have=$(awk '/^(To|Cc):/{h=1} h && /^$/{exit} h' "$cover" |

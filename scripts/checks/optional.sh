@@ -16,7 +16,8 @@ net-mlx5-E-Switch-wake-the-waiting-worker-when-the-d.patch"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-grep -v -e '^#' -e '^$' "$PATCHES/series" > "$tmp/all"
+dir=${1:-$PATCHES}
+grep -v -e "^#" -e "^$" "$dir/series" > "$tmp/all"
 
 # drop NAME...: the series without the optional parts NAME, or fail.
 drop() {
@@ -25,7 +26,7 @@ drop() {
 	for name; do
 		for f in ${OPTIONAL[$name]}; do
 			if ! grep -q -- "^[0-9]\{4\}-$f\$" "$tmp/series"; then
-				echo "optional part $name: no patch NNNN-$f in patches/series"
+				echo "optional part $name: no patch NNNN-$f in ${dir#"$TOP"/}/series"
 				exit 1
 			fi
 			grep -v -- "^[0-9]\{4\}-$f\$" "$tmp/series" > "$tmp/s"
@@ -39,7 +40,7 @@ push() {
 	local wt out rc=0
 	drop "$@"
 	wt=$(pristine quilt-src)
-	out=$(cd "$wt" && QUILT_PATCHES=$PATCHES QUILT_SERIES=$tmp/series \
+	out=$(cd "$wt" && QUILT_PATCHES=$dir QUILT_SERIES=$tmp/series \
 		QUILT_PC=.pc quilt push -a --fuzz=0 2>&1) || rc=$?
 	pristine quilt-src >/dev/null
 	if [ "$rc" -ne 0 ]; then

@@ -1,7 +1,6 @@
 #!/bin/bash
 # DESC: sparse (C=1) on what this patch's build recompiles, no new warning
 # SCOPE: patch
-# USES: configs/check.config
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"

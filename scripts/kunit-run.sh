@@ -1,5 +1,5 @@
 #!/bin/bash
-# kunit.sh NAME: build and run the KUnit suites with kunit/mlx5.kunitconfig
+# kunit-run.sh NAME: build and run the KUnit suites with kunit/mlx5.kunitconfig
 # and kunit/NAME.kunitconfig on x86_64 under qemu (SMP, QEMU_SMP CPUs, 2 by default), record every
 # case, and fail on any kernel splat in the raw console log, which kunit.py
 # does not judge. KUNIT_KERNEL_ARGS adds kernel arguments (for example
@@ -12,7 +12,7 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-name=${1:?usage: kunit.sh NAME (kunit/NAME.kunitconfig)}
+name=${1:?usage: kunit-run.sh NAME (kunit/NAME.kunitconfig)}
 kconf=$TOP/kunit/$name.kunitconfig
 [ -f "$kconf" ] || die "no such KUnit config: kunit/$name.kunitconfig"
 out=$BUILD/kunit-$name
@@ -73,7 +73,7 @@ cp "$out/test.log" "$res/kunit-$name.console.log"
 sed -n '/KTAP version/,$p' "$out/test.log" > "$res/kunit-$name.tap"
 grep -E '^\[[0-9:]+\] (Testing complete|=+ \[|.*(PASSED|FAILED|SKIPPED))' "$res/kunit-$name.out" >&2 || true
 if [ -s "$res/kunit-$name.json" ]; then
-	python3 "$TOP/scripts/kunit-results.py" "$res/kunit-$name.json" "$name" "$control_suite" >> "$RESULTS"
+	python3 "$TOP/scripts/kunit-results.py" "$res/kunit-$name.json" "$name" "$control_suite" | tracked >> "$RESULTS"
 else
 	record FAIL "kunit:$name" run "kunit.py wrote no results: $res/kunit-$name.out"
 fi
