@@ -7,13 +7,15 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # A track is a base and the series on it: tracks/NAME/ holds base.conf
 # (the pinned Debian packages), track.conf (its series and checks) and a
 # folder per series. TRACK picks one; 6.12 unless told.
-TRACKS=$TOP/tracks
+# (WORKBENCH_TRACKS and WORKBENCH_BUILD put both elsewhere: the
+# runner's selftest.)
+TRACKS=${WORKBENCH_TRACKS:-$TOP/tracks}
 TRACK=${TRACK:-6.12}
 TDIR=$TRACKS/$TRACK
 # build/ holds every track's tree and builds (build/TRACK/), the Debian
 # packages of the bases (build/bases/) and the results of the test
 # command (build/results/).
-BUILD_ROOT=$TOP/build
+BUILD_ROOT=${WORKBENCH_BUILD:-$TOP/build}
 BUILD=$BUILD_ROOT/$TRACK
 SRC=$BUILD/linux
 MLX5=drivers/net/ethernet/mellanox/mlx5/core
@@ -185,7 +187,9 @@ new_lines() {
 # (base by default), created if missing; prints its path.
 worktree() {
 	local wt=$BUILD/$1
-	if [ ! -e "$wt/.git" ]; then
+	# A worktree of a tree unpacked again (a new base) is stale: renewed.
+	if [ "$(git -C "$wt" rev-parse --path-format=absolute --git-common-dir 2>/dev/null)" != "$SRC/.git" ]; then
+		rm -rf "$wt"
 		git -C "$SRC" worktree prune
 		git -C "$SRC" worktree add -q --detach "$wt" base
 	fi
@@ -254,7 +258,8 @@ check_build_log() {
 	local sha log dirs wt
 	sha=$(git -C "$SRC" rev-parse "$1")
 	log=$CHECK_LOGS/$(git -C "$SRC" rev-parse "$sha^{tree}").$(check_build_key).log
-	if [ ! -f "$log.rc" ]; then
+	# A failed build is built again: its cause may be outside the tree.
+	if [ "$(cat "$log.rc" 2>/dev/null)" != 0 ]; then
 		mkdir -p "$CHECK_LOGS"
 		wt=$(worktree "$CHECK_WT" "$sha")
 		mapfile -t dirs < <(build_dirs)

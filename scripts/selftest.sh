@@ -23,6 +23,9 @@ expect() {
 		printf 'exit status %s\n' "$?" > "$tmp/failed.$tool"
 		return
 	fi
+	# SELFTEST_BLESS=1 writes what the tools print as the expected
+	# output: review it with git diff before committing it.
+	[ -z "${SELFTEST_BLESS:-}" ] || cp "$tmp/out" "$want"
 	if ! diff -u "$want" "$tmp/out" > "$tmp/diff"; then
 		sed "s|^|  $tool: |" "$tmp/diff" >&2
 		printf '%s\n' "differs from $(basename "$want")" >> "$tmp/failed.$tool"
@@ -65,7 +68,11 @@ for out in "$F"/pan-*.out; do
 	expect pan-verdict "${out%.out}.expected" "$S/pan-verdict.sh" "$out"
 done
 
-for tool in scan-log kunit-results check-patches deprecated-api pan-verdict; do
+# shellcheck source=scripts/selftest-checks.sh
+. "$S/selftest-checks.sh"
+
+for tool in scan-log kunit-results check-patches deprecated-api pan-verdict \
+	    base-plan runner tools cover-letter cache-key unresolved; do
 	if [ -f "$tmp/failed.$tool" ]; then
 		record FAIL selftest "$tool" "$(paste -sd';' "$tmp/failed.$tool")"
 	else

@@ -6,6 +6,7 @@ set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 LOGS=$BUILD/results/cocci
+exec 3>&1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mapfile -t cfiles < <(touched_files | grep '\.c$' || true)
@@ -14,15 +15,27 @@ if [ ${#cfiles[@]} -eq 0 ]; then
 	exit 250
 fi
 
-# Report-mode findings of every semantic patch on DIR, line numbers dropped.
+SPATCH=${SPATCH:-spatch}
+# Report-mode findings of every semantic patch on DIR, line numbers
+# dropped. A semantic patch that spatch cannot run fails the row: no
+# finding from a run that did not happen is no proof.
 findings() {
-	local cocci
+	local cocci rc out
 	grep -rl '^virtual report' "$SRC/scripts/coccinelle" --include='*.cocci' | sort |
 	while read -r cocci; do
-		(cd "$1" && spatch -D report --very-quiet --no-show-diff --no-includes \
-			--include-headers --timeout 60 --cocci-file "$cocci" --dir . 2>/dev/null) |
+		rc=0
+		out=$(cd "$1" && "$SPATCH" -D report --very-quiet --no-show-diff \
+			--no-includes --include-headers --timeout 60 \
+			--cocci-file "$cocci" --dir . 2> "$tmp/spatch.err") || rc=$?
+		if [ "$rc" -ne 0 ]; then
+			echo "spatch failed (exit $rc) on ${cocci#"$SRC"/}: $(tail -n 1 "$tmp/spatch.err")" >&2
+			return 1
+		fi
+		printf '%s\n' "$out" | grep . |
 			sed -E "s|^\./||; s|:[0-9]+:[0-9]+-[0-9]+:|:|; s|:[0-9]+:[0-9]+:|:|" || true
 	done | sort -u
+	# the loop's status: a failed spatch
+	return "${PIPESTATUS[2]}"
 }
 
 # With --no-includes a file's findings depend on its content, spatch and
@@ -46,8 +59,13 @@ findings_at() {
 		todo[$f]=1
 	done
 	if [ ${#todo[@]} -gt 0 ]; then
-		timed "coccinelle on ${#todo[@]} files at $rev" findings "$dir" \
-			> "$dir.txt"
+		if ! timed "coccinelle on ${#todo[@]} files at $rev" findings "$dir" \
+			> "$dir.txt" 2> "$dir.err"; then
+			cat "$dir.err" >&2
+			# the reason to the runner, whatever stdout is here
+			grep -m1 'spatch failed' "$dir.err" >&3 || echo "spatch failed" >&3
+			exit 1
+		fi
 		for f in "${!todo[@]}"; do
 			awk -v f="$f:" 'index($0, f) == 1' "$dir.txt" > "${kept[$f]}"
 		done
