@@ -34,11 +34,14 @@ unpack() {
 # apply_one FILE: report offsets, then git am; on failure name the patch
 # and show the hunk that did not apply.
 apply_one() {
-	local p=$1 name out
+	local p=$1 name out hunk
 	name=$(basename "$p")
 	if ! out=$(git -C "$SRC" apply --check --verbose "$p" 2>&1); then
 		printf '%s\n' "$out" | grep -v '^Checking patch' >&2 || true
-		die "track $TRACK: ${p#"$TDIR"/} does not apply to $SRC_PKG $version: $(printf '%s\n' "$out" | grep -m1 -E '^error: ' | sed 's/^error: //')"
+		# the hunk: "patch failed: FILE:LINE", else git's first error
+		hunk=$(printf '%s\n' "$out" | grep -m1 '^error: patch failed: ' ||
+			printf '%s\n' "$out" | grep -m1 '^error: ' || true)
+		die "track $TRACK: ${p#"$TDIR"/} does not apply to $SRC_PKG $version: ${hunk#error: }"
 	fi
 	printf '%s\n' "$out" | grep -F 'offset' | sed "s|^|$name: |" >&2 || true
 	git -C "$SRC" am -q --no-3way "$p" ||
