@@ -84,10 +84,13 @@ runner() {
 tools() {
 	local p
 	p=$(head -n 1 "$WB/tracks/t/s/series")
+	stand_in checkpatch.pl 2 "Can not locate Term/ANSIColor.pm in @INC"
+	cp "$WB/bin/checkpatch.pl" "$WB/build/t/linux/scripts/"
+	row checkpatch "$WB/tracks/t/s/$p"
 	stand_in checkpatch.pl 1
 	cp "$WB/bin/checkpatch.pl" "$WB/build/t/linux/scripts/"
 	row checkpatch "$WB/tracks/t/s/$p"
-	stand_in checkpatch.pl 0 'total: 0 errors, 0 warnings, 0 checks, 1 lines checked'
+	stand_in checkpatch.pl 0
 	cp "$WB/bin/checkpatch.pl" "$WB/build/t/linux/scripts/"
 	row checkpatch "$WB/tracks/t/s/$p"
 	stand_in kernel-doc 2 "Can not locate Pod/Usage.pm in @INC"

@@ -25,15 +25,18 @@ while read -r type glob reason; do
 	case $name in $glob) accepted+="$type|" ;; esac
 done < <(cat "$exceptions" 2>/dev/null || true)
 
-out=$("$SRC/scripts/checkpatch.pl" "${netdev[@]}" --no-tree --terse --show-types "$p" 2>&1) || true
-# checkpatch.pl's last line counts what it found; without it, it did not
-# run (or died half way), and no finding is no proof.
-if ! printf '%s\n' "$out" | grep -qE '^total: [0-9]+ errors'; then
+rc=0
+out=$("$SRC/scripts/checkpatch.pl" "${netdev[@]}" --no-tree --terse --show-types "$p" 2>&1) || rc=$?
+findings=$(printf '%s\n' "$out" | grep -E ': (ERROR|WARNING|CHECK):' || true)
+# checkpatch.pl exits 0 when it found nothing (and, terse, prints
+# nothing) and 1 when it found something; anything else, or 1 with no
+# finding, is checkpatch.pl not running (or dying half way): no finding
+# is then no proof.
+if [ "$rc" -gt 1 ] || { [ "$rc" -eq 1 ] && [ -z "$findings" ]; }; then
 	printf '%s\n' "$out" | tail -n 5 >&2
-	echo "checkpatch.pl did not run to the end (no total: line)"
+	echo "checkpatch.pl did not run (exit $rc, no finding): $(printf '%s\n' "$out" | tail -n 1)"
 	exit 1
 fi
-findings=$(printf '%s\n' "$out" | grep -E ': (ERROR|WARNING|CHECK):' || true)
 bad=$(printf '%s\n' "$findings" | grep -vE ": (ERROR|WARNING|CHECK):(${accepted%|}|-):" | grep . || true)
 if [ -n "$bad" ]; then
 	printf '%s\n' "$bad" | sed "s|^.*/$name:|  $name:|" >&2

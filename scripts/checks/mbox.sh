@@ -15,15 +15,24 @@ for s in $SERIES; do
 	[ "$TDIR/$s" != "$dir" ] || break
 	before=$(( before + $(series_files "$TDIR/$s" | wc -l) ))
 done
-posted=$(git -C "$SRC" rev-list --reverse base.."$(posted_rev)" | sed -n "$(( before + n ))p")
-below=$(git -C "$SRC" rev-list --reverse base.."$(posted_rev)" | sed -n "${before}p")
+# nth N: the Nth posted commit, the base for 0.
+nth() {
+	if [ "$1" -eq 0 ]; then
+		git -C "$SRC" rev-parse base
+	else
+		git -C "$SRC" rev-list --reverse base.."$(posted_rev)" | sed -n "$1p"
+	fi
+}
+posted=$(nth $(( before + n )))
+below=$(nth "$before")
 wt=$(pristine mbox-src)
-git -C "$wt" checkout -q -f --detach "${below:-base}"
+git -C "$wt" checkout -q -f --detach "$below"
 am_log=$BUILD/results/mbox-am.log
 mkdir -p "$BUILD/results"
-{ git -C "$wt" am "$mbox" || { git -C "$wt" am --abort && false; }; } > "$am_log" 2>&1 || true
-applied=$(git -C "$wt" rev-list --count "${below:-base}"..HEAD)
-same=$(git -C "$wt" diff HEAD "${posted:-base}" --stat)
+# The cover letter is an empty patch to git am: skipped, the rest goes on.
+{ git -C "$wt" am "$mbox" || git -C "$wt" am --skip; } > "$am_log" 2>&1 || true
+applied=$(git -C "$wt" rev-list --count "$below"..HEAD)
+same=$(git -C "$wt" diff HEAD "$posted" --stat)
 pristine mbox-src >/dev/null
 if [ "$applied" -ne "$n" ] || [ -n "$same" ]; then
 	echo "git am applied $applied of $n patches: $am_log"
