@@ -97,17 +97,17 @@ mkdir -p "$tmp/local"
 git -C "$SRC" format-patch -q --zero-commit --no-signature \
 	-o "$tmp/local" "$posted..HEAD"
 
-# The exporter's identity, from their own git configuration.
-me_name=$(git config --global user.name || true)
-me_email=$(git config --global user.email || true)
+# The exporter's identity, from their own git configuration, unless it
+# is a placeholder.
+me=$(exporter_identity 2>/dev/null || true)
 
 for s in $SERIES local; do
 	blank_context "$tmp/$s"/*.patch
 done
-if [ -n "$me_name" ] && [ -n "$me_email" ]; then
+if [ -n "$me" ]; then
 	for s in $SERIES; do
 		for p in "$tmp/$s"/*.patch; do
-			python3 "$TOP/scripts/sign-as.py" "$p" "$me_name <$me_email>"
+			python3 "$TOP/scripts/sign-as.py" "$p" "$me"
 		done
 	done
 fi

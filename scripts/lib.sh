@@ -335,6 +335,27 @@ blank_context() {
 	done
 }
 
+# exporter_identity: "Name <address>" of whoever exports or posts, from
+# git's user.name and user.email; a reason on stderr and non-zero when
+# git has none or a placeholder (a reserved domain, a noreply address).
+exporter_identity() {
+	local name email domain
+	name=$(git -C "$TOP" config user.name || true)
+	email=$(git -C "$TOP" config user.email || true)
+	if [ -z "$name" ] || [ -z "$email" ]; then
+		echo "git knows no identity: set yours with git config --global user.name 'Your Name' and user.email you@your.domain" >&2
+		return 1
+	fi
+	domain=${email##*@}
+	case $email in
+	*noreply*|*@localhost|*.example|*.invalid|*.test|*.localhost|\
+	*@example.com|*@example.org|*@example.net)
+		echo "git's identity <$email> is a placeholder ($domain): posted patches carry a real person's address; set yours with git config --global user.email" >&2
+		return 1 ;;
+	esac
+	printf '%s <%s>\n' "$name" "$email"
+}
+
 # commit_base TREE PKG VERSION: commit everything in TREE as the pristine
 # base of Debian's PKG VERSION, tagged "base". Fixed identity and date:
 # the base commit has the same sha everywhere.

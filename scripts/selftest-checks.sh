@@ -159,7 +159,25 @@ base_plan() {
 	done
 }
 
+# Whom make mbox signs as: nobody without an identity or with a
+# placeholder one, else the exporter.
+identity() {
+	local c name email rc out
+	for c in "|" "Seed maintainers|maintainers@users.noreply.h-seed.example" \
+		 "Real Person|real.person@kernel.dev"; do
+		name=${c%%|*} email=${c#*|}
+		printf '[user]\n\tname = %s\n\temail = %s\n' "$name" "$email" > "$WB/gitconfig"
+		[ -n "$name" ] || : > "$WB/gitconfig"
+		rc=0
+		# shellcheck disable=SC2016 # expanded by the inner shell
+		out=$(wb env GIT_CONFIG_GLOBAL="$WB/gitconfig" GIT_CONFIG_NOSYSTEM=1 \
+			bash -c '. "$1/lib.sh"; exporter_identity' _ "$S" 2>&1) || rc=$?
+		printf '%s\t%s\n' "$rc" "$out"
+	done
+}
+
 fake_workbench
+expect identity "$F/identity.expected" identity
 expect base-plan "$F/base-plan.expected" base_plan
 expect runner "$F/runner.expected" runner
 expect tools "$F/tools.expected" tools

@@ -7,7 +7,7 @@ set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 dir=${1:-$PATCHES}
-mbox=$("$TOP/scripts/mbox.sh" "$dir" 2>/dev/null)
+mbox=$(MBOX_UNSIGNED=1 "$TOP/scripts/mbox.sh" "$dir" 2>/dev/null)
 n=$(series_files "$dir" | wc -l)
 # The commit below the series: the base, plus the series before it.
 before=0
