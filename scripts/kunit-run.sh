@@ -4,10 +4,10 @@
 # case, and fail on any kernel splat in the raw console log, which kunit.py
 # does not judge. KUNIT_KERNEL_ARGS adds kernel arguments (for example
 # mlx5_esw_kunit.stress_ms=20000 for a longer stress run).
-# For the lockdep and kmemleak configs, also prove the scan: boot once more
-# with the control case armed and check that its report is caught.
-# The kmemleak kernel runs kunit/kmemleak-init.c as /init once the suites
-# are done, which has kmemleak scan and print what it found.
+# For the lockdep config and a config with kmemleak, also prove the scan:
+# boot once more with the control case armed and check that its report is
+# caught. A kernel with kmemleak runs kunit/kmemleak-init.c as /init once
+# the suites are done, which has kmemleak scan and print what it found.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -26,7 +26,9 @@ qemu=(--arch=x86_64)
 build_extra=()
 kargs=()
 read -r -a kargs <<< "${KUNIT_KERNEL_ARGS:-}"
-if [ "$name" = kmemleak ]; then
+kmemleak=false
+grep -qx 'CONFIG_DEBUG_KMEMLEAK=y' "$kconf" && kmemleak=true
+if $kmemleak; then
 	init_dir=$BUILD/kmemleak-init
 	mkdir -p "$init_dir"
 	gcc -static -O2 -Wall -Werror -o "$init_dir/init" "$TOP/kunit/kmemleak-init.c" ||
@@ -95,11 +97,10 @@ control_run() {
 	fi
 }
 
-case $name in
-lockdep)
+if [ "$name" = lockdep ]; then
 	control_run "$control_arg" 'possible circular locking dependency' "lockdep report"
-	;;
-kmemleak)
+fi
+if $kmemleak; then
 	# No line from /init: nothing was scanned, and no leak can show.
 	if grep -q 'kmemleak-init: scan done' "$res/kunit-$name.console.log"; then
 		record PASS "kmemleak-scan:$name" "scan after the suites" "ran"
@@ -108,5 +109,4 @@ kmemleak)
 			"/init did not scan: $res/kunit-$name.console.log"
 	fi
 	control_run mlx5_esw_kunit.kmemleak_control=1 'unreferenced object' "leak"
-	;;
-esac
+fi
