@@ -176,7 +176,15 @@ identity() {
 	done
 }
 
+# Every check a track names exists: the real tracks, then the fake one,
+# whose TEST names a check that does not exist.
+track_lists() {
+	env -u WORKBENCH_TRACKS "$S/test.sh" lists
+	wb "$S/test.sh" lists
+}
+
 fake_workbench
+expect track-lists "$F/track-lists.expected" track_lists
 expect identity "$F/identity.expected" identity
 expect base-plan "$F/base-plan.expected" base_plan
 expect runner "$F/runner.expected" runner

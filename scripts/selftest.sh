@@ -72,7 +72,8 @@ done
 . "$S/selftest-checks.sh"
 
 for tool in scan-log kunit-results check-patches deprecated-api pan-verdict \
-	    base-plan runner tools cover-letter cache-key unresolved identity; do
+	    base-plan runner tools cover-letter cache-key unresolved identity \
+	    track-lists; do
 	if [ -f "$tmp/failed.$tool" ]; then
 		record FAIL selftest "$tool" "$(paste -sd';' "$tmp/failed.$tool")"
 	else

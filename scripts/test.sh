@@ -242,9 +242,26 @@ trackless() {
 	ROW_TRACK='' run_check "$1"
 }
 
+# lists: every check each track's TEST and FULL name must exist, so that
+# a misspelt name fails make test's selftest, not a later make test-full.
+lists() {
+	local conf t var name
+	for conf in "$TRACKS"/*/track.conf; do
+		t=$(basename "$(dirname "$conf")")
+		for var in TEST FULL; do
+			# shellcheck disable=SC1090 # the track's own config
+			for name in $(. "$conf"; printf '%s' "${!var}"); do
+				[ -x "$C/$name.sh" ] ||
+					echo "track $t: $var names $name, but there is no scripts/checks/$name.sh"
+			done
+		done
+	done
+}
+
 mode=${1:-all}
 case $mode in
 all|check|full) ;;
+lists) lists; exit 0 ;;
 track) run_track "$2"; exit 0 ;;
 key) inputs_key "$2" "${3:-}"; exit 0 ;;
 step) [ $# -ge 2 ] || die "usage: test.sh step NAME..." ;;
