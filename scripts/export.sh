@@ -42,14 +42,19 @@ cover_body() {
 }
 
 # export_series DIR FROM TO: DIR's patches, the commits FROM..TO, in
-# $tmp/NAME/, with a cover letter if DIR has one.
+# $tmp/NAME/, with a cover letter if DIR has one. DIR/subject-prefix, if
+# there, is the series' subject prefix ("PATCH net-next"). A series on
+# top of another names the track's base as base-commit and the patches
+# below it as prerequisite-patch-id, as git format-patch --base does.
 export_series() {
-	local dir=$1 from=$2 to=$3 out to_cc=() subject body
+	local dir=$1 from=$2 to=$3 out to_cc=() subject body prefix=()
 	out=$tmp/$(basename "$dir")
 	mkdir -p "$out"
+	[ ! -f "$dir/subject-prefix" ] ||
+		prefix=(--subject-prefix="$(cat "$dir/subject-prefix")")
 	if [ ! -f "$dir/0000-cover-letter.patch" ]; then
 		git -C "$SRC" format-patch -q --zero-commit --no-signature \
-			-o "$out" "$from..$to"
+			"${prefix[@]}" -o "$out" "$from..$to"
 		return
 	fi
 	subject=$(cover_subject "$dir/0000-cover-letter.patch")
@@ -63,7 +68,8 @@ export_series() {
 	mapfile -t to_cc < <(gm --no-r --no-l | sed 's/^/--to=/'
 		gm | grep -vxF -f <(gm --no-r --no-l) | sed 's/^/--cc=/')
 	git -C "$SRC" format-patch -q --zero-commit --no-signature \
-		--base="$from" --cover-letter "${to_cc[@]}" -o "$out" "$from..$to"
+		"${prefix[@]}" --base="$(git -C "$SRC" rev-parse base)" \
+		--cover-letter "${to_cc[@]}" -o "$out" "$from..$to"
 	# The range does not end at the branch head, so git leaves the blurb
 	# to fill in: the saved subject and text.
 	SUBJECT=$subject BODY=$body python3 - "$out/0000-cover-letter.patch" <<'PY'

@@ -162,18 +162,21 @@ build_warnings() {
 # kunit_py COMMAND OUT ARGS...: kunit.py COMMAND of the patched tree,
 # with its kernel built in OUT.
 kunit_py() {
-	(cd "$SRC" && python3 tools/testing/kunit/kunit.py "$1" --build_dir="$2" "${@:3}")
+	(cd "$SRC" && PATH=$TOP/scripts/qemu:$PATH \
+		python3 tools/testing/kunit/kunit.py "$1" --build_dir="$2" "${@:3}")
 }
 
 # kunit_build OUT CONFIG ARGS...: build in OUT the KUnit kernel of the
-# series' own tests/.kunitconfig, with kunit/mlx5.kunitconfig and CONFIG
-# on top, with the workbench's compiler flags (ccache) and jobs.
+# series' own tests/.kunitconfig, with kunit/mlx5.kunitconfig, the
+# track's own tracks/TRACK/kunitconfig (if any) and CONFIG on top, with
+# the workbench's compiler flags (ccache) and jobs.
 kunit_build() {
-	local out=$1 config=$2 mk
+	local out=$1 config=$2 mk track=()
 	shift 2
 	mapfile -t mk < <(kmake_flags | grep -v '^-j' | sed 's/^/--make_options=/')
+	[ ! -f "$TDIR/kunitconfig" ] || track=(--kunitconfig="$TDIR/kunitconfig")
 	kunit_py build "$out" --kunitconfig="$MLX5/tests" \
-		--kunitconfig="$TOP/kunit/mlx5.kunitconfig" \
+		--kunitconfig="$TOP/kunit/mlx5.kunitconfig" "${track[@]}" \
 		--kunitconfig="$config" --jobs="$JOBS" "${mk[@]}" "$@"
 }
 
