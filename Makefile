@@ -64,7 +64,7 @@ results: ## copy the last make test-full and make bench outputs to docs/results/
 	@$(S)/results.sh
 
 shellcheck: ## lint the scripts
-	@shellcheck $(S)/*.sh $(S)/checks/*.sh vm/*.sh .ci/run
+	@shellcheck $(S)/*.sh $(S)/checks/*.sh $(S)/qemu/* vm/*.sh .ci/run
 
 clean: ## remove build/
 	rm -rf build
