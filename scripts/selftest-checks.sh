@@ -97,6 +97,13 @@ tools() {
 	KDOC=$WB/bin/kernel-doc row kernel-doc foo.c
 	stand_in kernel-doc 0
 	KDOC=$WB/bin/kernel-doc row kernel-doc foo.c
+	# the python kernel-doc's format, the warning one line lower at the
+	# tip (the posted change adds a line): not new
+	# shellcheck disable=SC2016 # the stand-in's own expansions
+	printf '%s\n' '#!/bin/sh' 'f=$(eval echo \${$#})' \
+		'echo "Warning: $f:$(wc -l < "$f") No description found for return value of '"'f'"'" >&2' \
+		> "$WB/bin/kernel-doc"
+	KDOC=$WB/bin/kernel-doc row kernel-doc foo.c
 	stand_in spatch 2 'Fatal error: exception Failure("fake")'
 	SPATCH=$WB/bin/spatch row coccinelle
 	stand_in spatch 0
