@@ -19,7 +19,9 @@ out=$BUILD/kunit-$name
 res=$BUILD/results
 smp=${QEMU_SMP:-2}
 control_suite=mlx5_kunit_control
-control_arg=mlx5_esw_kunit.lockdep_control=1
+# KUNIT_CONTROL (track.conf): the module whose parameters arm the controls
+control=${KUNIT_CONTROL:-mlx5_esw_kunit}
+control_arg=$control.lockdep_control=1
 mkdir -p "$res"
 
 qemu=(--arch=x86_64)
@@ -108,5 +110,5 @@ if $kmemleak; then
 		record FAIL "kmemleak-scan:$name" "scan after the suites" \
 			"/init did not scan: $res/kunit-$name.console.log"
 	fi
-	control_run mlx5_esw_kunit.kmemleak_control=1 'unreferenced object' "leak"
+	control_run "$control.kmemleak_control=1" 'unreferenced object' "leak"
 fi
