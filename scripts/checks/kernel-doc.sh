@@ -13,9 +13,10 @@ trap 'rm -rf "$tmp"' EXIT
 # kdoc_warnings FILE REV OUT: kernel-doc's warnings of FILE at REV in OUT,
 # with line numbers dropped so that a warning moved by an edit above it
 # is not new (the perl kernel-doc prints "FILE:LINE: warning: ...", the
-# python one of 6.15 and later "Warning: FILE:LINE ..."). kernel-doc -none exits 0 whatever it warns of: a non-zero
-# exit with no warning printed is kernel-doc failing, and fails the row
-# (comparing two empty outputs would pass).
+# python one of 6.15 and later "Warning: FILE:LINE ..."). kernel-doc
+# -none exits 0 whatever it warns of: a non-zero exit with no warning
+# printed is kernel-doc failing, and fails the row (comparing two empty
+# outputs would pass).
 kdoc_warnings() {
 	local src rc=0
 	src=$tmp/$(basename "$1")
