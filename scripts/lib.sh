@@ -34,9 +34,11 @@ if [ ! -f "$TDIR/track.conf" ] || [ ! -f "$TDIR/base.conf" ]; then
 fi
 # track.conf: SERIES (the posted series' folders, in the order they
 # apply), TEST and FULL (its checks in make test and make test-full),
-# REF_SERIES (what a backport is checked against), KUNIT_CONTROL (the
-# module whose parameters arm the KUnit controls; kunit-run.sh).
-SERIES="" TEST="" FULL="" REF_SERIES="" KUNIT_CONTROL=""
+# REF_SERIES (the series whose patches a backport series carries: row
+# backport), REF_TRACK (the track whose code a backport track's should
+# equal: row upstream-diff), KUNIT_CONTROL (the module whose parameters
+# arm the KUnit controls; kunit-run.sh).
+SERIES="" TEST="" FULL="" REF_SERIES="" REF_TRACK="" KUNIT_CONTROL=""
 # shellcheck source=tracks/6.12/track.conf
 . "$TDIR/track.conf"
 # shellcheck source=tracks/6.12/base.conf
