@@ -117,6 +117,15 @@ if [ -n "$me" ]; then
 		done
 	done
 fi
+# A backport track's patches carry DEP-3 headers for Debian's packaging.
+if [ "$DEP3" = yes ]; then
+	for s in $SERIES; do
+		for p in "$tmp/$s"/*.patch; do
+			[ "$(basename "$p")" = 0000-cover-letter.patch ] ||
+				python3 "$TOP/scripts/dep3.py" add "$p"
+		done
+	done
+fi
 
 # Comment lines of the series file, keyed by the number of the patch
 # they stand before ("end" for those after the last one).

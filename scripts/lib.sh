@@ -36,9 +36,10 @@ fi
 # apply), TEST and FULL (its checks in make test and make test-full),
 # REF_SERIES (the series whose patches a backport series carries: row
 # backport), REF_TRACK (the track whose code a backport track's should
-# equal: row upstream-diff), KUNIT_CONTROL (the module whose parameters
-# arm the KUnit controls; kunit-run.sh).
-SERIES="" TEST="" FULL="" REF_SERIES="" REF_TRACK="" KUNIT_CONTROL=""
+# equal: row upstream-diff), DEP3 (yes: export writes DEP-3 headers),
+# KUNIT_CONTROL (the module whose parameters arm the KUnit controls;
+# kunit-run.sh).
+SERIES="" TEST="" FULL="" REF_SERIES="" REF_TRACK="" DEP3="" KUNIT_CONTROL=""
 # shellcheck source=tracks/6.12/track.conf
 . "$TDIR/track.conf"
 # shellcheck source=tracks/6.12/base.conf

@@ -183,6 +183,24 @@ identity() {
 	done
 }
 
+# A backport's forms: its DEP-3 headers against its body (row dep3), a
+# patch of a "mainline" series that names no upstream commit, and the
+# function by function comparison with upstream (row upstream-diff's
+# cfunc.py): the same, differing, only on the track.
+backport_forms() {
+	local p
+	for p in "$F"/backport/*.patch; do
+		row dep3 "$p"
+	done
+	mkdir -p "$WB/tracks/t/mainline"
+	cp "$F/backport/pending.patch" "$WB/tracks/t/mainline/"
+	row dep3 "$WB/tracks/t/mainline/pending.patch"
+	mkdir -p "$tmp/cfunc"
+	python3 "$S/cfunc.py" compare "$F/backport/old.c" "$F/backport/new.c" \
+		"$F/backport/ref.c" "$tmp/cfunc"
+	cat "$tmp/cfunc/g.diff"
+}
+
 # Every check a track names exists: the real tracks, then the fake one,
 # whose TEST names a check that does not exist.
 track_lists() {
@@ -199,3 +217,4 @@ expect tools "$F/tools.expected" tools
 expect cover-letter "$F/cover-letter.expected" cover
 expect cache-key "$F/cache-key.expected" cache_key
 expect unresolved "$F/unresolved.expected" unresolved
+expect backport "$F/backport.expected" backport_forms
