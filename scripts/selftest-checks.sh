@@ -186,7 +186,8 @@ identity() {
 # A backport's forms: its DEP-3 headers against its body (row dep3), a
 # patch of a "mainline" series that names no upstream commit, and the
 # function by function comparison with upstream (row upstream-diff's
-# cfunc.py): the same, differing, only on the track.
+# cfunc.py): the same, differing, only on the track; and who signs a
+# backport off.
 backport_forms() {
 	local p
 	for p in "$F"/backport/*.patch; do
@@ -199,6 +200,10 @@ backport_forms() {
 	python3 "$S/cfunc.py" compare "$F/backport/old.c" "$F/backport/new.c" \
 		"$F/backport/ref.c" "$tmp/cfunc"
 	cat "$tmp/cfunc/g.diff"
+	# the exporter signs a backport off last; the author stays
+	cp "$F/backport/backport.patch" "$tmp/signed.patch"
+	python3 "$S/sign-as.py" "$tmp/signed.patch" "Real Person <real.person@kernel.dev>"
+	grep -E '^(From|Signed-off-by|\[ backport):' "$tmp/signed.patch"
 }
 
 # Every check a track names exists: the real tracks, then the fake one,
