@@ -28,7 +28,9 @@ for dir in "${dirs[@]}"; do
 			echo "$dir/0000-cover-letter.patch"
 		series_files "$dir"
 	} | while read -r p; do
-		cp "$p" "$tmp/p"
+		# DEP-3 headers are for Debian's quilt series, not for mail.
+		awk 'h || /^$/ { h = 1; print; next }
+		     !/^(Origin|Forwarded): / { print }' "$p" > "$tmp/p"
 		[ -z "$me" ] || python3 "$TOP/scripts/sign-as.py" "$tmp/p" "$me"
 		cat "$tmp/p"
 		echo

@@ -1,13 +1,17 @@
 #!/bin/bash
-# DESC: each patch of a backport track matches the patch of the same subject in the series it backports (REF_SERIES in track.conf): the same diff, or a "[ backport: ... ]" note saying why not
+# DESC: each patch of a backport track's own series (not "mainline", whose patches are upstream commits: row dep3) matches the patch of the same subject in the series it backports (REF_SERIES in track.conf, one or more): the same diff, or a "[ backport: ... ]" note saying why not
 # SCOPE: rows
+# USES: tracks/upstream/*/*.patch
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
 [ -n "$REF_SERIES" ] || { record SKIP backport series "track.conf names no REF_SERIES"; exit 0; }
-ref=$TRACKS/$REF_SERIES
-[ -f "$ref/series" ] || { record FAIL backport series "REF_SERIES $REF_SERIES: no tracks/$REF_SERIES/series"; exit 0; }
+refs=()
+for r in $REF_SERIES; do
+	[ -f "$TRACKS/$r/series" ] || { record FAIL backport series "REF_SERIES $r: no tracks/$r/series"; exit 0; }
+	while read -r q; do refs+=("$q"); done < <(series_files "$TRACKS/$r")
+done
 
 # subject PATCH: its Subject: header, unfolded, without the [PATCH n/m].
 subject() {
@@ -25,16 +29,18 @@ patch_id() {
 while read -r p; do
 	file=$(basename "$p")
 	posted=""
-	while read -r q; do
+	for q in "${refs[@]}"; do
 		[ "$(subject "$q")" != "$(subject "$p")" ] || posted=$q
-	done < <(series_files "$ref")
+	done
 	if [ -z "$posted" ]; then
 		record FAIL backport "$file" "no patch of $REF_SERIES has its subject: a backport of what?"
 	elif [ "$(patch_id "$p")" = "$(patch_id "$posted")" ]; then
-		record PASS backport "$file" "the same diff as $REF_SERIES/$(basename "$posted")"
+		record PASS backport "$file" "the same diff as ${posted#"$TRACKS"/}"
 	elif grep -q '^\[ backport: ' "$p"; then
-		record PASS backport "$file" "differs from $REF_SERIES/$(basename "$posted"), with a [ backport: ] note"
+		record PASS backport "$file" "differs from ${posted#"$TRACKS"/}, with a [ backport: ] note"
 	else
-		record FAIL backport "$file" "differs from $REF_SERIES/$(basename "$posted") and says nothing: add a [ backport: ... ] note"
+		record FAIL backport "$file" "differs from ${posted#"$TRACKS"/} and says nothing: add a [ backport: ... ] note"
 	fi
-done < <(series_files)
+done < <(for s in $SERIES; do
+	[ "$s" = mainline ] || series_files "$TDIR/$s"
+done)
