@@ -1,41 +1,49 @@
 /*
- * esw.pml - the E-Switch work queue and representor guard protocol of the
- * series: devl_lock_wait_event() (net/devlink/core.c, include/net/devlink.h),
- * esw_wq_handler(), mlx5_esw_add_work(), mlx5_esw_invalidate_work(),
- * mlx5_esw_reps_block()/unblock(), mlx5_esw_rescan_drivers_handoff()
- * (eswitch.c), mlx5_devlink_eswitch_mode_set(),
- * mlx5_eswitch_register_vport_reps() and esw_reps_load_work()
- * (eswitch_offloads.c). What is modelled and what is not: README.md.
+ * esw.pml - the locking protocol of the E-Switch work queue as upstream
+ * has it (mainline v7.2, here from 7.3.4) and as our 6.12 and 6.1 tracks
+ * now carry it, with our two pending net fixes on top (tracks/upstream/net:
+ * SR-IOV enable loads the queued representors before the VFs'; SR-IOV
+ * disable no longer invalidates queued work).
+ *
+ * eswitch.c: mlx5_eswitch_invalidate_wq(), mlx5_eswitch_enable(),
+ * mlx5_eswitch_disable_sriov(), mlx5_eswitch_disable_locked(),
+ * mlx5_eswitch_disable(), mlx5_eswitch_cleanup();
+ * eswitch_offloads.c: esw_wq_handler(), mlx5_esw_add_work(),
+ * mlx5_esw_reps_block()/unblock() (the mutex esw->offloads.reps_lock),
+ * esw_mode_change(), mlx5_devlink_eswitch_mode_set(),
+ * mlx5_eswitch_register_vport_reps() and mlx5_eswitch_reload_reps();
+ * lag/lag.c: mlx5_lag_drop_lock_for_reps()/retake, the order
+ * reps_lock -> ldev->lock. What is modelled and what is not: README.md.
  *
  * Variants, chosen with -D; scripts/model.sh runs them all:
- *   (none)                 our code: must verify, no error
- *   OLD_BEHAVIOUR          the 6.12 worker: devl_lock() (blocking), then the
- *                          generation check: must deadlock
- * and mutants of our code, each of which the model must catch:
- *   LOST_WAKEUP_LOCK       the worker in devl_lock_wait_event() tests its
- *                          condition only before it is on the wait queue,
- *                          not after: hangs
- *   LOST_WAKEUP_GUARD      the same in mlx5_esw_reps_block(): hangs
- *   NO_UNLOCK_WAKE         devl_unlock() does not wake the lock waiters:
- *                          hangs
- *   NO_INVALIDATE_WAKE     mlx5_esw_invalidate_work() does not wake them:
- *                          deadlocks
- *   NO_CLEANUP_INVALIDATE  mlx5_eswitch_cleanup() drains the queue without
- *                          bumping the generation first: deadlocks
- *   INVALIDATE_FIRST       mlx5_eswitch_disable_locked() bumps the
- *                          generation before it unregisters the notifier
- *                          (the v1 order the review flagged): a notifier's
- *                          work runs after the notifier is gone
- *   WAKE_ONE               a wake-up of lock_wait (devl_unlock(),
- *                          mlx5_esw_invalidate_work()) wakes one sleeper,
- *                          not all, as with exclusive waits: with two
- *                          workers, deadlocks (with one it changes nothing)
- * and, combined with any of these (scripts/model.sh: alone, with
- * OLD_BEHAVIOUR and with WAKE_ONE):
- *   WORKERS=2              two workers take items from the same queue
- *                          concurrently, as on an unordered work queue
- *                          (default 1: the ordered esw->work_queue); the
- *                          model then has 2 work items, not 3 (NWORK)
+ *   (none)                 upstream with the net fixes: must verify
+ *   WORKERS=2              the same, two workers taking items from the
+ *                          queue concurrently (the real queue is ordered)
+ * and broken variants, each of which the model must catch:
+ *   LOCK_FIRST             the worker takes devl_lock() (blocking) before
+ *                          the generation check, as before upstream's
+ *                          deadlock fix: deadlocks with teardown
+ *   NO_CLEANUP_INVALIDATE  mlx5_eswitch_cleanup() destroys the queue
+ *                          without invalidating it first: deadlocks
+ *   REPS_HELD_RESCAN       esw_mode_change() keeps reps_lock across
+ *                          mlx5_rescan_drivers_locked(): the registration
+ *                          of mlx5e's representors in the rescan deadlocks
+ *                          on it (self-deadlock)
+ *   LAG_KEEPS_LDEV         the LAG reload of the IB representors keeps
+ *                          ldev->lock while it takes reps_lock: the lock
+ *                          order inverts (assertion)
+ *   NO_NET_FIX1            mlx5_eswitch_enable() without net fix 1: it
+ *                          invalidates the queued load of the uplink's IB
+ *                          representor and loads the VFs' first, which
+ *                          need it: -EINVAL (assertion)
+ *   NO_NET_FIX2            mlx5_eswitch_disable_sriov() still invalidates
+ *                          the queue (without net fix 2): a representor
+ *                          load queued before it is lost (assertion)
+ * and, for a one-off cross-check only (README.md):
+ *   RETRY_ANY_TIME         the timed wait retries at any time, literally;
+ *                          only the assertions then mean anything (a
+ *                          worker that never gets the lock loops, which
+ *                          is no end state)
  */
 
 #ifndef WORKERS
@@ -45,72 +53,70 @@
 #error WORKERS must be 1 or 2
 #endif
 
-/* Tasks. NONE: no owner. WORKER..PROBE may sleep on the guard; the
- * workers are WORKER .. WORKER + WORKERS - 1.
- */
+/* Tasks; NONE: no owner. */
 #define NONE		0
 #define WORKER		1	/* the worker of esw->work_queue (the first of two) */
 #if WORKERS == 1
-#define MODESET		2	/* mlx5_devlink_eswitch_mode_set() */
-#define TEARDOWN	3	/* mlx5_uninit_one(): disable, then cleanup */
-#define PROBE		4	/* modprobe mlx5_ib: mlx5r_rep_probe() */
-#define NTASK		5
+#define PROBE		2	/* modprobe mlx5_ib: mlx5r_rep_probe() */
 #else
 #define WORKER2		2	/* the second worker */
-#define MODESET		3
-#define TEARDOWN	4
-#define PROBE		5
-#define NTASK		6
+#define PROBE		3
 #endif
-#define NOTIFIER	NTASK	/* the EQ notifier: only printed, never sleeps */
+#define MODESET		(PROBE + 1)	/* mlx5_devlink_eswitch_mode_set() */
+#define SRIOV		(PROBE + 2)	/* echo N, then echo 0 > sriov_numvfs */
+#define LAG		(PROBE + 3)	/* mlx5_do_bond_work(): shared FDB */
+#define TEARDOWN	(PROBE + 4)	/* mlx5_uninit_one() */
+#define NOTIFIER	(PROBE + 5)	/* the functions-changed EQ notifier */
+#define NTASK		(PROBE + 6)
 
-/* Work items: the functions-changed notifier's, mlx5_ib's register (from
- * modprobe) and mlx5e's register (from the rescan of a mode set).
+/* Work items: mlx5e's registration (in a mode set's rescan), mlx5_ib's
+ * (modprobe) and the functions-changed notifier's; each queues at most
+ * one.
  */
-#ifndef NWORK
-#if WORKERS == 1
-#define NWORK		3	/* all three submitters queue */
-#else
-#define NWORK		2	/* bound of the two-worker model: any two of them */
-#endif
-#endif
-#define FUNCS		0	/* esw_functions_changed_work() */
-#define LOAD		1	/* esw_reps_load_work() */
+#define NWORK		3
+#define FUNCS		0	/* esw_changed_event_handler() */
+#define LOAD		1	/* mlx5_eswitch_reload_reps() */
 
 #define LEGACY		0
 #define OFFLOADS	1
 
-/* devlink instance lock and devlink->lock_wait, on which only the
- * workers sleep; indexed by worker (task id - WORKER).
+/* The uplink's representor types and their states (rep_data->state) */
+#define ETH		0	/* REP_ETH: mlx5e */
+#define IB		1	/* REP_IB: mlx5_ib */
+#define UNREG		0	/* REP_UNREGISTERED */
+#define REG		1	/* REP_REGISTERED */
+#define LOADED		2	/* REP_LOADED */
+
+/* The locks, in their order: devlink->lock, then esw->offloads.reps_lock,
+ * then ldev->lock. held[task] has a bit per lock held (lockdep's view).
  */
-byte owner;			/* holder of devlink->lock, NONE if free */
-bool lw_queued[WORKERS];	/* the worker is on lock_wait */
-bool lw_woken[WORKERS];		/* ... and was woken: TASK_RUNNING again */
-#if WORKERS == 1
-#define lw_sleeper	(lw_queued[0])
-#else
-#define lw_sleeper	(lw_queued[0] || lw_queued[1])
-#endif
+#define L_DEVL		1
+#define L_REPS		2
+#define L_LDEV		4
+byte owner;			/* devlink->lock */
+byte reps_owner;		/* esw->offloads.reps_lock */
+byte ldev_owner;		/* ldev->lock */
+byte held[NTASK];
 
 /* E-Switch */
 byte gen;			/* esw->generation */
 byte mode;			/* esw->mode */
-chan wq = [NWORK] of { byte };	/* esw->work_queue, item ids */
+bool fdb;			/* MLX5_ESW_FDB_CREATED */
+bool sriov;			/* esw->esw_funcs.num_vfs != 0 */
+byte rep[2];			/* the uplink's representors, by type */
+chan wq = [NWORK] of { byte };	/* esw->work_queue (ordered), item ids */
 
-/* The representor guard and the tasks sleeping on it in wait_var_event() */
-bool blocked;			/* esw->reps_block_state == BLOCKED */
-byte reps_owner;		/* esw->reps_block_owner */
-bool gq[NTASK];			/* on the var wait queue */
-bool gwoken[NTASK];		/* woken */
-
-/* The functions-changed EQ notifier (an atomic notifier chain: RCU) */
+/* The functions-changed EQ notifier (atomic notifier chain: RCU) */
 bool nb_registered;
 bool nb_inflight;		/* a call of the notifier is running */
 
-/* The auxiliary representor devices, present in switchdev mode */
-bool rep_dev;
-bool probing;			/* mlx5r_rep_probe() is running */
-bool ib_registered;		/* mlx5_ib's representors are registered */
+/* The rdma-rep auxiliary device (switchdev mode) and mlx5_ib's probe */
+bool ib_dev;
+bool probing;
+
+/* LAG */
+byte mode_changes;		/* ldev->mode_changes_in_progress */
+bool lag_removed;		/* mlx5_lag_remove_mdev() done */
 
 /* Ghost state, for the properties only */
 byte stamp[NWORK];		/* host_work->work_gen */
@@ -120,11 +126,10 @@ byte nqueued;			/* items queued so far */
 byte ran[NWORK];		/* times the item's callback ran */
 bool handled[NWORK];		/* a worker is done with the item */
 byte busy;			/* workers in esw_wq_handler() */
-byte holders;			/* tasks holding the guard */
 byte nb_epoch;			/* bumped when the notifier is unregistered */
 bool torn_down;			/* esw->work_queue destroyed */
 bool no_teardown;		/* this run has no teardown, chosen at the start */
-bool m_done, n_done, p_done;
+byte ndone;			/* probe, modeset, sriov, lag, notifier done */
 
 /* Names for the trail: spin -t prints the printf()s of a counterexample. */
 inline say(me)
@@ -136,302 +141,185 @@ inline say(me)
 	:: me == WORKER -> printf("worker1")
 	:: me == WORKER2 -> printf("worker2")
 #endif
-	:: me == MODESET -> printf("modeset")
-	:: me == TEARDOWN -> printf("teardown")
 	:: me == PROBE -> printf("probe")
+	:: me == MODESET -> printf("modeset")
+	:: me == SRIOV -> printf("sriov")
+	:: me == LAG -> printf("lag")
+	:: me == TEARDOWN -> printf("teardown")
 	:: else -> printf("notifier")
 	fi
 }
 
-/* ---- devlink ---- */
+/* ---- locks ----
+ *
+ * Used inside the atomic step of the caller (see "Steps" in README.md).
+ * take(): lockdep's check first (no lock after this one in the order is
+ * held), then wait until free; a task that waits for a lock it holds
+ * waits for ever (an invalid end state).
+ */
+inline take(me, o, b)
+{
+	assert((held[me] & ~(b + b - 1)) == 0);	/* the lock order */
+	o == NONE -> o = me; held[me] = held[me] | b	/* waits for the lock */
+}
+
+inline drop(me, o, b)
+{
+	assert(o == me); o = NONE; held[me] = held[me] & ~b
+}
 
 inline devl_lock(me)
 {
-	atomic { owner == NONE -> owner = me }
+	take(me, owner, L_DEVL);
+	say(me); printf(": holds the devlink lock\n")
 }
 
-/* wake_up_all(&devlink->lock_wait): under the queue's lock, every sleeper;
- * the autoremove wake function takes each off the queue. WAKE_ONE: one of
- * them, either.
+/* mlx5_lag_disable_change() / mlx5_lag_enable_change(), no LAG active:
+ * the counter under ldev->lock.
  */
-inline wake_lock_waiters()
+inline lag_disable_change(me)
 {
-	atomic {
-#ifdef WAKE_ONE
-		if
-		:: lw_queued[0] -> lw_queued[0] = false; lw_woken[0] = true
-#if WORKERS == 2
-		:: lw_queued[1] -> lw_queued[1] = false; lw_woken[1] = true
-#endif
-		:: else
-		fi
-#else
-		if
-		:: lw_queued[0] -> lw_queued[0] = false; lw_woken[0] = true
-		:: else
-		fi;
-#if WORKERS == 2
-		if
-		:: lw_queued[1] -> lw_queued[1] = false; lw_woken[1] = true
-		:: else
-		fi
-#endif
-#endif
-	}
+	take(me, ldev_owner, L_LDEV); mode_changes++; drop(me, ldev_owner, L_LDEV)
 }
 
-/* devl_unlock(): mutex_unlock(), then wq_has_sleeper() (a lockless test
- * after a full barrier: a step of its own), then the wake-up.
+inline lag_enable_change(me)
+{
+	take(me, ldev_owner, L_LDEV); mode_changes--; drop(me, ldev_owner, L_LDEV)
+}
+
+/* mlx5_eswitch_invalidate_wq(): atomic_inc() of the generation, then
+ * wake_up_all() of esw->work_queue_wait: the waiter's condition is the
+ * generation (see the worker). Every caller holds the devlink lock.
  */
-inline devl_unlock(me)
-{
-	atomic { assert(owner == me); owner = NONE };
-#ifndef NO_UNLOCK_WAKE
-	if
-	:: lw_sleeper -> wake_lock_waiters()
-	:: else
-	fi
-#endif
-}
-
-/* One test of the condition of devl_lock_wait_event():
- * (stop) || (__devl_locked = devl_trylock(devlink)), stop being
- * esw_work_is_stale(): two reads of shared state, two steps.
- */
-inline lock_cond(me, i)
-{
-	if
-	:: stamp[i] != gen -> cond = true
-	:: else ->
-		atomic {
-			if
-			:: owner == NONE -> owner = me; locked = true
-			:: else
-			fi;
-			cond = locked
-		}
-	fi
-}
-
-/* ---- the E-Switch work queue ---- */
-
-/* mlx5_esw_invalidate_work(); the caller holds the devlink lock. */
 inline invalidate(me)
 {
-	atomic {
-		assert(owner == me);
-		gen++;
-		say(me); printf(": invalidate, generation %d\n", gen)
-	};
-#ifndef NO_INVALIDATE_WAKE
-	wake_lock_waiters()
-#endif
+	assert(owner == me);
+	gen++;
+	say(me); printf(": invalidate, generation %d\n", gen)
 }
 
-/* mlx5_esw_add_work(): the allocation is local, the stamp an atomic_read()
- * of the generation, then queue_work().
+/* ---- representors, under reps_lock ---- */
+
+/* __esw_offloads_load_rep(): REGISTERED -> LOADED. mlx5e's uplink load
+ * (mlx5e_uplink_rep_enable()) calls mlx5_lag_add_netdev(): ldev->lock.
  */
-inline add_work(me, k)
+inline load_uplink(me)
 {
-#if NWORK < 3
-	/* The bound: once NWORK items were queued, a submitter queues none,
-	 * as when mlx5_esw_add_work()'s allocation fails.
-	 */
+	assert(reps_owner == me);
 	if
-	:: atomic { nqueued < NWORK ->
-#else
-	atomic {
-#endif
-		i = nqueued; nqueued++;
-		kind[i] = k; nepoch[i] = nb_epoch;
-		stamp[i] = gen
-	};
-	atomic {
-		assert(!torn_down);
-		wq!i;
-		say(me); printf(": queues item %d, generation %d\n", i, stamp[i])
-	}
-#if NWORK < 3
-	:: else -> d_step { say(me); printf(": no item (bound of %d)\n", NWORK) }
-	fi
-#endif
-}
-
-/* ---- the representor guard ---- */
-
-/* esw_reps_try_block(): cmpxchg UNBLOCKED -> BLOCKED */
-inline try_block(me)
-{
-	atomic {
+	:: mode == OFFLOADS ->
 		if
-		:: !blocked -> blocked = true; got = true;
-			holders++; assert(holders == 1)	/* never two holders */
-		:: else -> got = false
+		:: rep[ETH] == REG ->
+			take(me, ldev_owner, L_LDEV);
+			rep[ETH] = LOADED;
+			drop(me, ldev_owner, L_LDEV)
+		:: else
+		fi;
+		if
+		:: rep[IB] == REG -> rep[IB] = LOADED
+		:: else
 		fi
+	:: else
+	fi
+}
+
+/* LOADED -> REGISTERED; mlx5e's uplink unload calls
+ * mlx5_lag_remove_netdev(): ldev->lock.
+ */
+inline unload_rep(me, t)
+{
+	assert(reps_owner == me);
+	if
+	:: rep[t] == LOADED && t == ETH ->
+		take(me, ldev_owner, L_LDEV);
+		rep[t] = REG;
+		drop(me, ldev_owner, L_LDEV)
+	:: rep[t] == LOADED && t != ETH -> rep[t] = REG
+	:: else
+	fi
+}
+
+/* mlx5_eswitch_register_vport_reps(): under reps_lock, mark the type
+ * registered, unblock (one step); then mlx5_esw_add_work() of
+ * mlx5_eswitch_reload_reps(): the stamp (atomic_read() of the
+ * generation), then queue_work(): a step each.
+ */
+inline register_reps(me, t)
+{
+	take(me, reps_owner, L_REPS);
+	rep[t] = REG;
+	say(me); printf(": registers representor type %d\n", t);
+	drop(me, reps_owner, L_REPS)
+}
+
+/* mlx5_esw_add_work(), the first step: the allocation, the stamp */
+inline stamp_work(k)
+{
+	i = nqueued; nqueued++;
+	kind[i] = k; nepoch[i] = nb_epoch;
+	stamp[i] = gen
+}
+
+/* the second: queue_work() */
+inline queue_work(me)
+{
+	assert(!torn_down);
+	wq!i;
+	say(me); printf(": queues item %d, generation %d\n", i, stamp[i])
+}
+
+/* mlx5_eswitch_unregister_vport_reps(): one step */
+inline unregister_reps(me, t)
+{
+	atomic {
+		take(me, reps_owner, L_REPS);
+		unload_rep(me, t);
+		rep[t] = UNREG;
+		say(me); printf(": unregisters representor type %d\n", t);
+		drop(me, reps_owner, L_REPS)
 	}
 }
 
-/* mlx5_esw_reps_block(): wait_var_event(&state, esw_reps_try_block()),
- * i.e. test; then loop: on the queue, test again, schedule().
+/* The rescan that removes the rdma-rep device (MLX5_PRIV_FLAGS_DISABLE_IB_ADEV,
+ * or mlx5_unregister_device()): device_del() waits for a probe in progress
+ * (device_lock()); mlx5r_rep_remove() unregisters REP_IB if it was bound.
  */
-inline reps_block(me)
+inline remove_ib_dev(me)
 {
-	assert(reps_owner != me);	/* "blocked twice by one task" */
-	try_block(me);
+	atomic { !probing -> ib_dev = false };
 	if
-	:: got
-	:: else ->
-		do
-		:: atomic { gq[me] = true; gwoken[me] = false };	/* prepare_to_wait_event() */
-#ifdef LOST_WAKEUP_GUARD
-			(gwoken[me]);		/* schedule(), no test after queueing */
-			try_block(me);
-			if
-			:: got -> break
-			:: else
-			fi
-#else
-			try_block(me);
-			if
-			:: got -> break
-			:: else -> (gwoken[me])	/* schedule() until woken */
-			fi
-#endif
-		od;
-		atomic { gq[me] = false; gwoken[me] = false }	/* finish_wait() */
-	fi;
-	atomic { reps_owner = me; got = false }
-}
-
-#if WORKERS == 1
-#define gq_sleeper	(gq[WORKER] || gq[MODESET] || gq[TEARDOWN] || gq[PROBE])
-#else
-#define gq_sleeper	(gq[WORKER] || gq[WORKER2] || gq[MODESET] || \
-			 gq[TEARDOWN] || gq[PROBE])
-#endif
-
-/* wake_up_var(): waitqueue_active() after smp_mb(), then wake them all */
-inline wake_guard_waiters()
-{
-	if
-	:: gq_sleeper ->
-		atomic {
-			for (k : WORKER .. PROBE) {
-				if
-				:: gq[k] -> gq[k] = false; gwoken[k] = true
-				:: else
-				fi
-			}
-			k = 0
-		}
+	:: rep[IB] != UNREG -> unregister_reps(me, IB)
 	:: else
 	fi
 }
 
-/* mlx5_esw_reps_unblock() */
-inline reps_unblock(me)
-{
-	atomic { assert(blocked && reps_owner == me); reps_owner = NONE };
-	atomic { holders--; blocked = false };	/* atomic_set_release() */
-	wake_guard_waiters()
-}
-
-/* ---- the notifier ---- */
-
-/* mlx5_eq_notifier_unregister(): atomic_notifier_chain_unregister(), whose
- * synchronize_rcu() waits for a call in progress.
- */
-inline nb_unregister()
-{
-	if
-	:: nb_registered ->
-		nb_registered = false;
-		(!nb_inflight);
-		nb_epoch++
-	:: else
-	fi
-}
-
-/* mlx5_eswitch_disable_locked(); the caller holds the devlink lock and the
- * guard.
+/* mlx5_eswitch_disable_locked(), with devlink lock and reps_lock held:
+ * mlx5_eswitch_event_handler_unregister() (atomic_notifier_chain_unregister():
+ * off the chain, then synchronize_rcu() waits for a call in progress),
+ * mlx5_eswitch_invalidate_wq(), then esw_offloads_disable() or
+ * esw_legacy_disable(). Two steps: the caller's (nb_registered = false,
+ * in the step that takes reps_lock), and this one.
  */
 inline disable_locked(me)
 {
-#ifdef INVALIDATE_FIRST
+	!nb_inflight -> nb_epoch++;
 	invalidate(me);
-	nb_unregister();
-#else
-	nb_unregister();
-	invalidate(me);
-#endif
-}
-
-/* ---- the auxiliary devices ---- */
-
-/* Removing the representor devices (rescan in legacy mode, or
- * mlx5_unregister_device()): device_del() waits for a probe in progress
- * (device_lock()), then the drivers' remove unregister their
- * representors. The caller holds the devlink lock, not the guard.
- */
-inline remove_reps(me)
-{
 	if
-	:: rep_dev ->
-		atomic { !probing -> rep_dev = false };
-		reps_block(me); reps_unblock(me);	/* mlx5e_rep_remove() */
-		if
-		:: ib_registered ->			/* mlx5r_rep_remove() */
-			reps_block(me); ib_registered = false; reps_unblock(me)
-		:: else
-		fi
+	:: fdb && mode == OFFLOADS -> unload_rep(me, IB); unload_rep(me, ETH)
 	:: else
-	fi
-}
-
-/* The rescan of a mode set to switchdev adds the representor devices;
- * mlx5e's probe registers at once, under the devlink lock:
- * mlx5_eswitch_register_vport_reps(REP_ETH).
- */
-inline add_reps(me)
-{
-	rep_dev = true;
-	reps_block(me);
-	add_work(me, LOAD);
-	reps_unblock(me)
-}
-
-/* ---- the callbacks ---- */
-
-/* host_work->func(): esw_functions_changed_work() or esw_reps_load_work().
- * Both block the representors (the former only if the number of VFs
- * changed: here always, the harder case).
- */
-inline callback(me, i)
-{
-	d_step { say(me); printf(": runs item %d\n", i) };
-	assert(owner == me);		/* only under this worker's devlink lock */
-	assert(stamp[i] == gen);	/* never stale */
-	assert(!torn_down);
-	/* a notifier's work runs while the notifier that queued it is still
-	 * registered, not after it was unregistered
-	 */
-	assert(kind[i] != FUNCS || (nb_registered && nepoch[i] == nb_epoch));
-	ran[i]++;
-	assert(ran[i] == 1);		/* at most once */
-	reps_block(me);
-	reps_unblock(me)
+	fi;
+	fdb = false
 }
 
 /* ---- the tasks ---- */
 
-/* A worker of esw->work_queue: esw_wq_handler() per item. The queue is
- * ordered, so one worker; with WORKERS=2, two take items concurrently.
- * Idle, it waits on the queue: a valid end state.
+/* A worker of esw->work_queue: esw_wq_handler() per item. Idle, it waits
+ * on the queue: a valid end state.
  */
 proctype worker(byte me)
 {
-	byte i, k;
-	bool locked, cond, got;
+	byte i;
+	bool locked;
 
 end:
 	do
@@ -440,56 +328,86 @@ end:
 		say(me); printf(": takes item %d (generation %d, now %d)\n",
 		       i, stamp[i], gen)
 	   };
-#ifdef OLD_BEHAVIOUR
-		/* 6.12: devl_lock(), then the generation check */
-		d_step { say(me); printf(": devl_lock()\n") };
-		devl_lock(me);
-		locked = true;
+#ifdef LOCK_FIRST
+		/* before the deadlock fix: devl_lock(), then the check */
+		atomic {
+			say(me); printf(": devl_lock()\n");
+			devl_lock(me);
+			locked = true
+		};
 #else
-		/* devl_lock_wait_event(devlink, esw_work_is_stale(host_work)):
-		 * wait_event() tests the condition, then loops: on the queue
-		 * (prepare_to_wait_event()), test again, schedule().
+		/* for (;;) { stale? goto free; devl_trylock()? break;
+		 * wait_event_timeout(work_queue_wait, stale, 60 ms); }
 		 */
-		lock_cond(me, i);
-		if
-		:: cond
+		do
+		:: stamp[i] != gen -> break
 		:: else ->
-			do
-			:: atomic {
-				lw_queued[me - WORKER] = true; lw_woken[me - WORKER] = false;
-				say(me); printf(": lock busy, sleeps on lock_wait\n")
-			   };
-#ifdef LOST_WAKEUP_LOCK
-				(lw_woken[me - WORKER]);
-				lock_cond(me, i);
-				if
-				:: cond -> break
-				:: else
-				fi
+			if
+			:: atomic { owner == NONE ->
+				owner = me; held[me] = held[me] | L_DEVL; locked = true }
+			:: atomic { owner != NONE ->
+				say(me); printf(": lock busy, waits (60 ms)\n") }
+			fi;
+			if
+			:: locked -> break
+			:: else ->
+				/* Woken by the invalidation, or the timeout: a
+				 * retry at any time. One that finds the lock
+				 * held and the generation unchanged would sleep
+				 * again with nothing changed: the model retries
+				 * when a retry can see something new (README.md).
+				 */
+#ifdef RETRY_ANY_TIME
+				skip	/* literally: a livelock is then no end state */
 #else
-				lock_cond(me, i);
-				if
-				:: cond -> break
-				:: else -> (lw_woken[me - WORKER])
-				fi
+				(stamp[i] != gen || owner == NONE)	/* waits */
 #endif
-			od;
-			/* finish_wait() */
-			atomic { lw_queued[me - WORKER] = false; lw_woken[me - WORKER] = false }
-		fi;
+			fi
+		od;
 #endif
 		if
 		:: locked ->
-			if
-			:: stamp[i] == gen -> callback(me, i)	/* current under the lock: runs */
-			:: else -> d_step { say(me); printf(": item %d stale\n", i) }
-			fi;
-			devl_unlock(me)
+			atomic {
+				if
+				:: stamp[i] == gen ->
+					/* host_work->func(esw):
+					 * mlx5_eswitch_reload_reps() or
+					 * esw_changed_event_handler(), both
+					 * under reps_lock
+					 */
+					say(me); printf(": runs item %d\n", i);
+					assert(owner == me);	/* under this worker's devlink lock */
+					assert(!torn_down);
+					/* a notifier's work runs while the
+					 * registration that queued it is live
+					 */
+					assert(kind[i] != FUNCS ||
+					       (nb_registered && nepoch[i] == nb_epoch));
+					ran[i]++;
+					assert(ran[i] == 1);	/* at most once */
+					take(me, reps_owner, L_REPS);
+					assert(stamp[i] == gen);	/* still current */
+					if
+					:: kind[i] == LOAD -> load_uplink(me)
+					:: else
+					fi;
+					assert(stamp[i] == gen && owner == me);
+					drop(me, reps_owner, L_REPS)
+				:: else ->
+					say(me); printf(": item %d stale under the lock\n", i);
+					assert(ran[i] == 0)
+				fi;
+				drop(me, owner, L_DEVL);
+				handled[i] = true; busy--; i = 0; locked = false
+			}
 		:: else ->
-			d_step { say(me); printf(": item %d stale, lock not taken\n", i) };
-			assert(stamp[i] != gen)	/* dropped only when stale */
-		fi;
-		atomic { handled[i] = true; busy--; i = 0; locked = false; cond = false }
+			atomic {
+				say(me); printf(": item %d stale, lock not taken\n", i);
+				assert(stamp[i] != gen);	/* dropped only when stale */
+				assert(ran[i] == 0);
+				handled[i] = true; busy--; i = 0
+			}
+		fi
 	od
 }
 
@@ -501,125 +419,310 @@ proctype notifier()
 	byte i;
 
 	if
-	:: atomic { nb_registered -> nb_inflight = true };
-		add_work(NOTIFIER, FUNCS);
-		nb_inflight = false
-	:: skip
-	fi;
-	n_done = true
+	:: atomic { nb_registered -> nb_inflight = true; stamp_work(FUNCS) };
+		atomic { queue_work(NOTIFIER); nb_inflight = false; ndone++ }
+	:: ndone++
+	fi
 }
 
-/* modprobe mlx5_ib: mlx5r_rep_probe() -> mlx5_eswitch_register_vport_reps()
- * (REP_IB), without the devlink lock.
+/* modprobe mlx5_ib: mlx5r_rep_probe() binds the rdma-rep device (if it
+ * exists) and calls mlx5_eswitch_register_vport_reps(REP_IB), without
+ * the devlink lock.
  */
 proctype probe()
 {
-	byte i, k;
-	bool got;
+	byte i;
 
 	if
-	:: atomic { rep_dev -> probing = true };
-		reps_block(PROBE);
-		ib_registered = true;
-		add_work(PROBE, LOAD);
-		reps_unblock(PROBE);
-		probing = false
-	:: skip
-	fi;
-	p_done = true
+	:: atomic { ib_dev -> probing = true; register_reps(PROBE, IB) };
+		atomic { stamp_work(LOAD) };
+		atomic { queue_work(PROBE); probing = false; ndone++ }
+	:: ndone++
+	fi
 }
 
-/* Invalidator 1: devlink eswitch mode set, to the other mode. */
+/* devlink eswitch mode set, to the other mode; the devlink core holds the
+ * devlink lock around mlx5_devlink_eswitch_mode_set().
+ */
 proctype modeset()
 {
-	byte i, k;
-	bool got;
+	byte i;
 
-	devl_lock(MODESET);
-	printf("modeset: holds the devlink lock\n");
-	if
-	:: torn_down		/* devlink unregistered: the op fails */
-	:: else ->
-		reps_block(MODESET);
-		disable_locked(MODESET);
+	atomic {
+		devl_lock(MODESET);
 		if
-		:: mode == LEGACY ->
-			/* esw_offloads_start() -> mlx5_eswitch_enable_locked() */
-			mode = OFFLOADS;
-			invalidate(MODESET);
-			/* mlx5_esw_rescan_drivers_handoff() */
-			reps_unblock(MODESET);
-			add_reps(MODESET);
-			reps_block(MODESET);
-			/* mlx5_eswitch_event_handler_register() */
-			nb_registered = true
-		:: else ->
-			/* esw_offloads_stop(): enable_locked() only with SR-IOV */
-			mode = LEGACY;
-			if
-			:: invalidate(MODESET)
-			:: skip
-			fi;
-			/* mlx5_esw_rescan_drivers_handoff() */
-			reps_unblock(MODESET);
-			remove_reps(MODESET);
-			reps_block(MODESET)
+		:: torn_down ->		/* devlink unregistered: no op */
+			drop(MODESET, owner, L_DEVL);
+			ndone++;
+			goto out
+		:: else
 		fi;
-		reps_unblock(MODESET)
+		lag_disable_change(MODESET)
+	};
+	atomic { take(MODESET, reps_owner, L_REPS); nb_registered = false };
+	atomic {
+		disable_locked(MODESET);
+#ifndef REPS_HELD_RESCAN
+		/* esw_mode_change(): reps_lock dropped around the rescans */
+		drop(MODESET, reps_owner, L_REPS)
+#endif
+	};
+	if
+	:: mode == LEGACY ->
+		/* esw_offloads_start() -> esw_mode_change(OFFLOADS): the
+		 * rescan adds the representor devices; mlx5e_rep_probe()
+		 * registers REP_ETH at once, mlx5_ib binds the rdma-rep one
+		 * if loaded (the probe task)
+		 */
+		atomic {
+			mode = OFFLOADS; ib_dev = true;
+			printf("modeset: esw_mode_change(): rescan (representors to add)\n")
+		};
+		atomic { register_reps(MODESET, ETH) };
+		atomic { stamp_work(LOAD) };
+		atomic { queue_work(MODESET) };
+		/* mlx5_eswitch_enable_locked(): esw_offloads_enable() loads
+		 * the uplink's registered types, then
+		 * mlx5_eswitch_event_handler_register()
+		 */
+		atomic {
+#ifndef REPS_HELD_RESCAN
+			take(MODESET, reps_owner, L_REPS);
+#endif
+			load_uplink(MODESET);
+			fdb = true;
+			nb_registered = true;
+			drop(MODESET, reps_owner, L_REPS)
+		}
+	:: else ->
+		/* esw_offloads_stop() -> esw_mode_change(LEGACY): the rescan
+		 * removes the rdma-rep device, then the eth-rep one
+		 * (mlx5e_rep_remove())
+		 */
+		printf("modeset: esw_mode_change(): rescan (representors to remove)\n");
+		remove_ib_dev(MODESET);
+		mode = LEGACY;
+		unregister_reps(MODESET, ETH);
+		atomic {
+#ifndef REPS_HELD_RESCAN
+			take(MODESET, reps_owner, L_REPS);
+#endif
+			/* the legacy FDB only with SR-IOV */
+			fdb = sriov;
+			drop(MODESET, reps_owner, L_REPS)
+		}
 	fi;
-	devl_unlock(MODESET);
-	printf("modeset: unlocked\n");
-	m_done = true
+	atomic {
+		lag_enable_change(MODESET);
+		drop(MODESET, owner, L_DEVL);
+		ndone++
+	};
+out:
+	skip
 }
 
-/* Invalidator 2: mlx5_uninit_one(); or, chosen at the start, no teardown
- * at all: a run in which work must make progress on its own.
+/* echo N > sriov_numvfs, then echo 0: each under the devlink lock
+ * (mlx5_sriov_enable(), mlx5_sriov_disable()).
+ */
+proctype sr_iov()
+{
+	bool toggle;
+
+	/* mlx5_eswitch_enable() */
+	atomic {
+		devl_lock(SRIOV);
+		if
+		:: torn_down ->
+			drop(SRIOV, owner, L_DEVL);
+			ndone++;
+			goto out
+		:: else
+		fi;
+		toggle = !fdb;
+		if
+		:: toggle -> lag_disable_change(SRIOV)
+		:: else
+		fi
+	};
+	atomic { invalidate(SRIOV) };
+	atomic {
+		take(SRIOV, reps_owner, L_REPS);
+		if
+		:: !fdb ->	/* mlx5_eswitch_enable_locked(), in legacy mode */
+			fdb = true
+		:: else ->
+#ifndef NO_NET_FIX1
+			/* net fix 1: mlx5_eswitch_reload_reps_blocked() */
+			load_uplink(SRIOV);
+#endif
+			/* mlx5_eswitch_load_vf_vports(): a VF's IB representor
+			 * needs the uplink's (mlx5_ib_vport_rep_load(): -EINVAL)
+			 */
+			assert(mode != OFFLOADS || rep[IB] != REG)
+		fi;
+		sriov = true;
+		drop(SRIOV, reps_owner, L_REPS)
+	};
+	atomic {
+		if
+		:: toggle -> lag_enable_change(SRIOV)
+		:: else
+		fi;
+		drop(SRIOV, owner, L_DEVL)
+	};
+
+	/* mlx5_eswitch_disable_sriov() */
+	atomic {
+		devl_lock(SRIOV);
+		if
+		:: torn_down || !sriov ->
+			drop(SRIOV, owner, L_DEVL);
+			ndone++;
+			goto out
+		:: else
+		fi;
+#ifdef NO_NET_FIX2
+		invalidate(SRIOV)
+	};
+	atomic {
+#endif
+		/* the VFs' vports unloaded under reps_lock */
+		take(SRIOV, reps_owner, L_REPS);
+		drop(SRIOV, reps_owner, L_REPS)
+	};
+	atomic {
+		/* in legacy mode, mlx5_eswitch_disable_locked() (without
+		 * reps_lock): no notifier is registered in legacy mode
+		 */
+		if
+		:: mode == LEGACY -> invalidate(SRIOV); fdb = false
+		:: else
+		fi;
+		sriov = false;
+		drop(SRIOV, owner, L_DEVL);
+		ndone++
+	};
+out:
+	skip
+}
+
+/* mlx5_do_bond_work() activating a shared-FDB LAG: under ldev->lock,
+ * mlx5_lag_reload_ib_reps_from_locked() -> mlx5_eswitch_reload_ib_reps()
+ * under reps_lock; no devlink lock. It skips its turn while a mode change
+ * is in progress or once the device left the LAG (requeued: not modelled).
+ */
+proctype lag()
+{
+	if
+	:: atomic {
+		take(LAG, ldev_owner, L_LDEV);
+		if
+		:: mode_changes > 0 || lag_removed ->
+			drop(LAG, ldev_owner, L_LDEV);
+			ndone++;
+			goto out
+		:: else
+		fi;
+#ifndef LAG_KEEPS_LDEV
+		/* mlx5_lag_drop_lock_for_reps() */
+		mode_changes++;
+		drop(LAG, ldev_owner, L_LDEV);
+		printf("lag: ldev->lock dropped for the IB representors' reload\n")
+#else
+		printf("lag: ldev->lock kept for the IB representors' reload\n")
+#endif
+	   };
+		atomic {
+			take(LAG, reps_owner, L_REPS);
+			/* with the uplink's REP_ETH loaded */
+			if
+			:: mode == OFFLOADS && rep[ETH] == LOADED && rep[IB] == REG ->
+				rep[IB] = LOADED
+			:: else
+			fi;
+			drop(LAG, reps_owner, L_REPS)
+		};
+		atomic {
+#ifndef LAG_KEEPS_LDEV
+			/* mlx5_lag_retake_lock_after_reps() */
+			take(LAG, ldev_owner, L_LDEV);
+			mode_changes--;
+#endif
+			drop(LAG, ldev_owner, L_LDEV);
+			ndone++
+		}
+	:: ndone++
+	fi;
+out:
+	skip
+}
+
+/* mlx5_uninit_one(), under the devlink lock; or, chosen at the start, no
+ * teardown at all: then the task waits until all is quiet and checks the
+ * outcome.
  */
 proctype teardown()
 {
 	byte k;
-	bool got;
 
 	if
 	:: no_teardown ->
-		/* Once all is quiet, every item was handled, and one not made
-		 * stale ran its callback. A sleeper nobody wakes keeps this
-		 * from ever being true: an invalid end state.
+		/* Once all is quiet: every item was handled, each one not
+		 * made stale ran its callback, and no representor type
+		 * registered in switchdev mode was left unloaded (no load
+		 * lost). A task that waits for ever keeps this from being
+		 * true: an invalid end state.
 		 */
 		atomic {
-			m_done && n_done && p_done && len(wq) == 0 && busy == 0 ->
+			ndone == 5 && len(wq) == 0 && busy == 0 ->
 			for (k : 0 .. NWORK - 1) {
 				assert(k >= nqueued || (handled[k] &&
 					(ran[k] == 1 || stamp[k] != gen)))
 			}
-			k = 0
+			k = 0;
+			assert(mode != OFFLOADS || (rep[ETH] != REG && rep[IB] != REG))
 		}
 	:: else ->
-		devl_lock(TEARDOWN);
-		printf("teardown: holds the devlink lock\n");
 		/* mlx5_eswitch_disable() */
-		reps_block(TEARDOWN);
-		disable_locked(TEARDOWN);
+		atomic {
+			devl_lock(TEARDOWN);
+			lag_disable_change(TEARDOWN)
+		};
+		atomic { take(TEARDOWN, reps_owner, L_REPS); nb_registered = false };
+		atomic {
+			disable_locked(TEARDOWN);
+			drop(TEARDOWN, reps_owner, L_REPS)
+		};
 		mode = LEGACY;
-		reps_unblock(TEARDOWN);
-		/* mlx5_unregister_device() */
-		remove_reps(TEARDOWN);
+		atomic { lag_enable_change(TEARDOWN) };
+		/* mlx5_unregister_device(): the representor devices go */
+		remove_ib_dev(TEARDOWN);
+		if
+		:: rep[ETH] != UNREG -> unregister_reps(TEARDOWN, ETH)
+		:: else
+		fi;
+		/* mlx5_unload() -> mlx5_lag_remove_mdev(): under ldev->lock,
+		 * retried while a LAG mode change is in progress
+		 */
+		atomic {
+			assert((held[TEARDOWN] & ~(L_LDEV + L_LDEV - 1)) == 0);
+			ldev_owner == NONE && mode_changes == 0 -> lag_removed = true
+		};
 		/* mlx5_eswitch_cleanup() */
 #ifndef NO_CLEANUP_INVALIDATE
-		invalidate(TEARDOWN);
+		atomic { invalidate(TEARDOWN) };
 #endif
 		printf("teardown: destroy_workqueue() drains, devlink lock held\n");
-		/* the queue empty and every worker idle */
-		len(wq) == 0 && busy == 0;
-		atomic {
+		/* the queue empty and the worker idle */
+		atomic { len(wq) == 0 && busy == 0 ->	/* waits for the queue */
 			torn_down = true;
 			for (k : 0 .. NWORK - 1) {
 				assert(k >= nqueued || handled[k])
 			}
 			k = 0;
-			printf("teardown: drained\n")
+			printf("teardown: drained\n");
+			drop(TEARDOWN, owner, L_DEVL)
 		}
-		devl_unlock(TEARDOWN)
 	fi
 }
 
@@ -628,7 +731,8 @@ init
 	atomic {
 		if
 		:: mode = LEGACY
-		:: mode = OFFLOADS; nb_registered = true; rep_dev = true
+		:: mode = OFFLOADS; fdb = true; nb_registered = true;
+			ib_dev = true; rep[ETH] = LOADED
 		fi;
 		if
 		:: no_teardown = true
@@ -641,6 +745,8 @@ init
 		run notifier();
 		run probe();
 		run modeset();
+		run sr_iov();
+		run lag();
 		run teardown()
 	}
 }

@@ -67,6 +67,10 @@ export_series() {
 	}
 	mapfile -t to_cc < <(gm --no-r --no-l | sed 's/^/--to=/'
 		gm | grep -vxF -f <(gm --no-r --no-l) | sed 's/^/--cc=/')
+	# A stable backport ("PATCH 6.12.y") goes to the stable list.
+	case ${prefix[0]:-} in
+	*.y) to_cc=(--to=stable@vger.kernel.org "${to_cc[@]}") ;;
+	esac
 	git -C "$SRC" format-patch -q --zero-commit --no-signature \
 		"${prefix[@]}" --base="$(git -C "$SRC" rev-parse base)" \
 		--cover-letter "${to_cc[@]}" -o "$out" "$from..$to"
