@@ -32,7 +32,7 @@ build: prepare ## build mlx5 with the track's Debian config (what "make" does)
 test: ## every track's apply, netdev's checks, per-patch builds, KUnit (.ci/run)
 	@$(S)/test.sh
 
-test-full: ## everything else: Debian-config builds, sanitizers, stress, VMs, clang, coccinelle, model
+test-full: ## everything else: per-patch and Debian-config builds, sanitizers, clang, coccinelle, model
 	@$(S)/test.sh full
 
 check: ## make test without the KUnit runs

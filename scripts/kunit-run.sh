@@ -20,7 +20,7 @@ res=$BUILD/results
 smp=${QEMU_SMP:-2}
 control_suite=mlx5_kunit_control
 # KUNIT_CONTROL (track.conf): the module whose parameters arm the controls
-control=${KUNIT_CONTROL:-mlx5_esw_kunit}
+control=${KUNIT_CONTROL:-mlx5_kunit_control}
 control_arg=$control.lockdep_control=1
 mkdir -p "$res"
 

@@ -24,9 +24,10 @@ short() { printf '%s\n' "${1#"$MLX5"/}"; }
 # note KEY: the reason tracks/TRACK/upstream-diff gives for KEY, if any.
 note() {
 	[ -f "$notes" ] || return 0
-	grep -v '^#' "$notes" | awk -v k="$1" '
-		{ i = index($0, ": ") } i && substr($0, 1, i - 1) == k {
-			print substr($0, i + 2); exit }'
+	# One process: a reader stopped early by awk's exit would die of
+	# SIGPIPE once the notes outgrow a pipe write, and take the row along.
+	awk -v k="$1" '/^#/ { next } { i = index($0, ": ") }
+		i && substr($0, 1, i - 1) == k { print substr($0, i + 2); exit }' "$notes"
 }
 seen=$out/seen
 : > "$seen"
