@@ -93,8 +93,11 @@ inputs_key() {
 		find "$TDIR" -maxdepth 1 -type f -print0 | sort -z | xargs -0 cat
 		cat "$BUILD/base.used" 2>/dev/null || true
 		for f in $(field "$name" USES); do
-			# shellcheck disable=SC2086 # an entry may be a glob
-			cat "$TOP"/$f
+			# An entry may be a glob, and a folder stands for every
+			# file under it (cat would skip it, and the rest of the
+			# key with it).
+			# shellcheck disable=SC2086
+			find "$TOP"/$f -type f -print0 | sort -z | xargs -0 cat
 		done
 		printf '%s\n' "$tools" "$arg" "${STRESS_MS:-}"
 		case $(field "$name" SCOPE):$(field "$name" SERIES) in
