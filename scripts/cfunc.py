@@ -6,10 +6,6 @@ in column 0, its body from a "{" in column 0 to the next "}" in column
 0) or a struct, union or enum definition ("struct NAME {" in column 0 to
 "};" in column 0): the kernel's coding style puts both there.
 
-  cfunc.py changed OLD NEW   names of NEW's and OLD's units that the
-                             change from OLD to NEW touches
-  cfunc.py show FILE NAME    the text of unit NAME of FILE (exit 1 if
-                             FILE has no such unit)
   cfunc.py compare OLD NEW REF DIR
                              for each unit the change from OLD to NEW
                              touches: "NAME<TAB>STATE<TAB>DIFF", STATE
@@ -17,7 +13,7 @@ in column 0, its body from a "{" in column 0 to the next "}" in column
                              the unified diff REF -> NEW in DIR/DIFF),
                              "only-new" or "only-ref"
 
-FILE, OLD and NEW may be "-" (empty: a file added or removed).
+OLD, NEW and REF may be "-" (empty: a file added or removed).
 """
 import difflib
 import re
@@ -94,13 +90,6 @@ def touched(old, new):
     return names
 
 
-def show(lines, name):
-    for n, first, last in units(lines):
-        if n == name:
-            return '\n'.join(lines[first:last + 1])
-    return None
-
-
 def compare(old, new, ref, outdir):
     ours = {n: '\n'.join(new[a:b + 1]) + '\n' for n, a, b in units(new)}
     theirs = {n: '\n'.join(ref[a:b + 1]) + '\n' for n, a, b in units(ref)}
@@ -134,15 +123,6 @@ def main(argv):
     if len(argv) == 6 and argv[1] == 'compare':
         rows = compare(read(argv[2]), read(argv[3]), read(argv[4]), argv[5])
         print('\n'.join(rows))
-        return 0
-    if len(argv) == 4 and argv[1] == 'changed':
-        print('\n'.join(touched(read(argv[2]), read(argv[3]))))
-        return 0
-    if len(argv) == 4 and argv[1] == 'show':
-        text = show(read(argv[2]), argv[3])
-        if text is None:
-            return 1
-        print(text)
         return 0
     sys.stderr.write(__doc__)
     return 2
