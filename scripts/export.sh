@@ -45,7 +45,9 @@ cover_body() {
 # $tmp/NAME/, with a cover letter if DIR has one. DIR/subject-prefix, if
 # there, is the series' subject prefix ("PATCH net-next"). A series on
 # top of another names the track's base as base-commit and the patches
-# below it as prerequisite-patch-id, as git format-patch --base does.
+# below it as prerequisite-patch-id, as git format-patch --base does,
+# unless DIR/standalone says why it needs none of them (row apply checks
+# that it applies to the base alone).
 export_series() {
 	local dir=$1 from=$2 to=$3 out to_cc=() subject body prefix=()
 	out=$tmp/$(basename "$dir")
@@ -84,6 +86,8 @@ s = s.replace('*** SUBJECT HERE ***', os.environ['SUBJECT'], 1)
 s = s.replace('*** BLURB HERE ***', os.environ['BODY'].rstrip('\n'), 1)
 open(p, 'w', encoding='utf-8').write(s)
 PY
+	[ ! -f "$dir/standalone" ] ||
+		sed -i '/^prerequisite-patch-id: /d' "$out/0000-cover-letter.patch"
 }
 
 mapfile -t commits < <(git -C "$SRC" rev-list --reverse "base..$posted")

@@ -1,5 +1,5 @@
 #!/bin/bash
-# DESC: the series' cover letter has a base-commit: that is the track's base commit, a Base: line naming the base package, the diffstat and a Testing: section
+# DESC: the series' cover letter has a base-commit: that is the track's base commit (and, on top of another series, prerequisite-patch-id: lines unless the series applies to the base alone), a Base: line naming the base package, the diffstat and a Testing: section
 # SCOPE: series
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -22,5 +22,20 @@ fi
 if [ "$have" != "$base" ]; then
 	echo "base-commit: $have is not the track's base $base (make export TRACK=$TRACK)"
 	exit 1
+fi
+# A series on top of another that names no prerequisite says that it
+# applies to the base alone (export.sh: DIR/standalone).
+if [ "$(basename "$dir")" != "${SERIES%% *}" ] &&
+	! grep -q '^prerequisite-patch-id: ' "$cover"; then
+	idx=$(mktemp)
+	trap 'rm -f "$idx"' EXIT
+	GIT_INDEX_FILE=$idx git -C "$SRC" read-tree base
+	mapfile -t files < <(series_files "$dir" | xargs -r realpath)
+	# One patch after the other: git apply does not chain a file that
+	# one patch creates and the next changes.
+	for f in "${files[@]}"; do
+		out=$(GIT_INDEX_FILE=$idx git -C "$SRC" apply --cached "$f" 2>&1) ||
+			{ echo "no prerequisite-patch-id:, yet $(basename "$f") does not apply to the base alone: $(head -n 1 <<< "$out")"; exit 1; }
+	done
 fi
 echo "base-commit (the track's base), Base:, diffstat and Testing: present"
