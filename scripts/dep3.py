@@ -9,8 +9,10 @@ which Debian's kernel packaging applies as a quilt series).
 A backport of a mainline commit starts its body with
 "[ Upstream commit <40 hex> ]": it gets "Origin: upstream, <commit's
 page>" ("backport," instead when a "[ backport: ... ]" note says it
-deviates) and "Forwarded: not-needed". Any other patch is not upstream
-yet: "Forwarded: no" until it is posted (then the posting's address).
+deviates) and "Forwarded: not-needed". A patch whose body starts with
+"Not for upstream:" (a track's own, optional) gets "Forwarded:
+not-needed" alone. Any other patch is not upstream yet: "Forwarded: no"
+until it is posted (then the posting's address).
 The headers go at the end of the mail header block, where git am and
 quilt ignore them and Debian's tools read them.
 """
@@ -29,6 +31,8 @@ def split(text):
 def wanted(body):
     """The DEP-3 headers the body calls for, or an error."""
     m = UPSTREAM.search(body)
+    if not m and body.lstrip('\n').startswith('Not for upstream:'):
+        return ['Forwarded: not-needed'], None
     if not m:
         return ['Forwarded: no'], None
     sha = m.group(1)
@@ -64,6 +68,12 @@ def check(path):
         return 1
     have = [ln for ln in head.split('\n')
             if ln.startswith(('Origin: ', 'Forwarded: '))]
+    if hdrs == ['Forwarded: not-needed']:
+        if have != hdrs:
+            print(f'not for upstream: wants {hdrs}, has {have or "none"}')
+            return 1
+        print('not for upstream: Forwarded: not-needed')
+        return 0
     if 'Forwarded: no' in hdrs:
         fwd = [ln for ln in have if ln.startswith('Forwarded: ')]
         if len(fwd) != 1 or any(ln.startswith('Origin: ') for ln in have):

@@ -1,5 +1,5 @@
 #!/bin/bash
-# DESC: each patch of a backport track's own series (not "mainline", whose patches are upstream commits: row dep3) matches the patch of the same subject in the series it backports (REF_SERIES in track.conf, one or more): the same diff, or a "[ backport: ... ]" note saying why not
+# DESC: each patch of a backport track's own series (not "mainline", whose patches are upstream commits: row dep3; not OWN_SERIES, which are for this track only) matches the patch of the same subject in the series it backports (REF_SERIES in track.conf, one or more): the same diff, or a "[ backport: ... ]" note saying why not
 # SCOPE: rows
 # USES: tracks/upstream/*/*.patch
 set -euo pipefail
@@ -42,5 +42,8 @@ while read -r p; do
 		record FAIL backport "$file" "differs from ${posted#"$TRACKS"/} and says nothing: add a [ backport: ... ] note"
 	fi
 done < <(for s in $SERIES; do
-	[ "$s" = mainline ] || series_files "$TDIR/$s"
+	case " mainline $OWN_SERIES " in
+	*" $s "*) ;;
+	*) series_files "$TDIR/$s" ;;
+	esac
 done)
