@@ -48,7 +48,8 @@ bench: prepare ## timings of the worker's wait (not a test; make results keeps t
 mbox: prepare ## each posted series of the track as one mbox: build/TRACK/NAME.mbox
 	@$(S)/mbox.sh
 
-vmtest: prepare ## the netdevsim devlink selftests in qemu, base and patched
+vmtest: export TRACK := $(or $(TRACK),upstream)
+vmtest: prepare ## the netdevsim devlink selftests in qemu, base and patched (upstream track unless told)
 	@$(S)/test.sh step vmtest-base vmtest
 
 model: ## the Promela model of the protocol, checked with SPIN

@@ -6,8 +6,8 @@
 # read-only over 9p and vm/init.sh as init, which runs the selftests of
 # the booted tree. Records a row per selftest case; "patched" fails any
 # case that passes on the base (build/results/vm-base.tsv, which it makes
-# first if it is missing) and not patched, and runs our
-# devlink_defaults.sh under two devlink= command lines. Every console log
+# first if it is missing) and not patched, and runs the series'
+# devlink_eswitch_mode.sh under two devlink_eswitch_mode= command lines. Every console log
 # is scanned for splats. Every boot is bounded (VMTEST_TIMEOUT, 900 s): a
 # guest that hangs fails its row.
 set -euo pipefail
@@ -182,14 +182,15 @@ if [ -s "$res/vm-base.tsv" ]; then
 	fi
 fi
 
-# Our selftest: every instance, then a list of handles next to an
-# invalid value that must be reported and ignored.
-vm_boot patched "$SRC" "$res/vm-defaults-all.console.log" devlink_defaults.sh \
-	"devlink=[*]:esw:mode:switchdev" vmtest.modes=switchdev,switchdev &&
-	vm_rows defaults-all "$res/vm-defaults-all.console.log" > /dev/null
-vm_boot patched "$SRC" "$res/vm-defaults-list.console.log" devlink_defaults.sh \
-	"devlink=[netdevsim/netdevsim11]:esw:mode:switchdev" \
-	"devlink=[*]:esw:mode:sideways" vmtest.modes=legacy,switchdev \
-	"vmtest.ignored=[*]:esw:mode:sideways" &&
-	vm_rows defaults-list "$res/vm-defaults-list.console.log" > /dev/null
+# Our selftest, under two command lines: every instance; one handle,
+# next to a later value with an unknown mode that must be reported and
+# ignored.
+vm_boot patched "$SRC" "$res/vm-default-all.console.log" \
+	devlink_eswitch_mode.sh "devlink_eswitch_mode=*=switchdev" &&
+	vm_rows default-all "$res/vm-default-all.console.log" > /dev/null
+vm_boot patched "$SRC" "$res/vm-default-list.console.log" \
+	devlink_eswitch_mode.sh \
+	"devlink_eswitch_mode=netdevsim/netdevsim11=switchdev" \
+	"devlink_eswitch_mode=*=sideways" &&
+	vm_rows default-list "$res/vm-default-list.console.log" > /dev/null
 true

@@ -5,8 +5,7 @@
 # each bounded, between markers that scripts/vmtest.sh parses, and powers
 # off. Kernel command line:
 #   vmtest.dir=<selftest directory> vmtest.tests=<script>[,<script>...]
-#   vmtest.modes=<mode>,<mode> vmtest.ignored=<devlink= value>
-# (the last two become NSIM_DEFAULT_MODES and NSIM_DEFAULT_IGNORED).
+# and what the selftests read themselves (devlink_eswitch_mode=).
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 mount -t proc proc /proc
 mount -t sysfs sys /sys
@@ -25,10 +24,6 @@ for d in /tmp /run /var/tmp /var/run /root; do
 	mount -t tmpfs tmpfs "$d" 2> /dev/null
 done
 export HOME=/root
-
-NSIM_DEFAULT_MODES=$(arg modes | tr ',' ' ')
-NSIM_DEFAULT_IGNORED=$(arg ignored)
-export NSIM_DEFAULT_MODES NSIM_DEFAULT_IGNORED
 
 echo "VMTEST-START $(uname -r)"
 for t in $(arg tests | tr ',' ' '); do
