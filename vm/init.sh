@@ -10,6 +10,8 @@ export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 mount -t proc proc /proc
 mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
+# What udev makes on a real system: bash's process substitution needs it.
+ln -s /proc/self/fd /dev/fd
 mount -t debugfs debugfs /sys/kernel/debug
 
 arg() { tr ' ' '\n' < /proc/cmdline | sed -n "s/^vmtest\.$1=//p" | tail -n 1; }
