@@ -11,7 +11,7 @@ pkgs=(build-essential flex bison bc libelf-dev libssl-dev dwarves python3
 # full (make test-full's).
 for group in "$@"; do
 	case $group in
-	check) pkgs+=(codespell) ;;
+	check) pkgs+=(codespell shellcheck) ;;
 	full) pkgs+=(coccinelle ocaml clang lld llvm python3-sphinx iproute2 jq
 		     netsniff-ng udev spin) ;;
 	*) die "deps.sh: unknown package group '$group'" ;;

@@ -10,6 +10,8 @@ if [ ${#files[@]} -eq 0 ]; then
 	echo "no shell file"
 	exit 0
 fi
+command -v shellcheck > /dev/null ||
+	{ echo "shellcheck is not installed: scripts/deps.sh check installs it"; exit 1; }
 sha=$(sha_of "$(realpath "$1")")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
