@@ -46,8 +46,8 @@ cover_body() {
 # there, is the series' subject prefix ("PATCH net-next"). A series on
 # top of another names the track's base as base-commit and the patches
 # below it as prerequisite-patch-id, as git format-patch --base does,
-# unless DIR/standalone says why it needs none of them (row apply checks
-# that it applies to the base alone).
+# unless DIR/standalone says why it needs none of them (row cover-letter
+# checks that it applies to the base alone).
 export_series() {
 	local dir=$1 from=$2 to=$3 out to_cc=() subject body prefix=()
 	out=$tmp/$(basename "$dir")

@@ -36,10 +36,10 @@ fi
 # apply), TEST and FULL (its checks in make test and make test-full),
 # REF_SERIES (the series whose patches a backport series carries: row
 # backport), OWN_SERIES (a backport track's series of its own, with no
-# upstream counterpart: row backport passes them by), REF_TRACK (the track whose code a backport track's should
-# equal: row upstream-diff), DEP3 (yes: export writes DEP-3 headers),
-# KUNIT_CONTROL (the module whose parameters arm the KUnit controls;
-# kunit-run.sh).
+# upstream counterpart: row backport passes them by), REF_TRACK (the
+# track whose code a backport track's should equal: row upstream-diff),
+# DEP3 (yes: export writes DEP-3 headers), KUNIT_CONTROL (the module
+# whose parameters arm the KUnit controls; kunit-run.sh).
 SERIES="" TEST="" FULL="" REF_SERIES="" OWN_SERIES="" REF_TRACK="" DEP3=""
 KUNIT_CONTROL=""
 # shellcheck source=tracks/6.12/track.conf

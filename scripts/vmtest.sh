@@ -7,9 +7,9 @@
 # the booted tree. Records a row per selftest case; "patched" fails any
 # case that passes on the base (build/results/vm-base.tsv, which it makes
 # first if it is missing) and not patched, and runs the series'
-# devlink_eswitch_mode.sh under two devlink_eswitch_mode= command lines. Every console log
-# is scanned for splats. Every boot is bounded (VMTEST_TIMEOUT, 900 s): a
-# guest that hangs fails its row.
+# devlink_eswitch_mode.sh under two devlink_eswitch_mode= command lines.
+# Every console log is scanned for splats. Every boot is bounded
+# (VMTEST_TIMEOUT, 900 s): a guest that hangs fails its row.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
