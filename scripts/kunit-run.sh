@@ -6,7 +6,9 @@
 # mlx5_esw_kunit.stress_ms=20000 for a longer stress run).
 # For the lockdep config and a config with kmemleak, also prove the scan:
 # boot once more with the control case armed and check that its report is
-# caught. A kernel with kmemleak runs kunit/kmemleak-init.c as /init once
+# caught. Where the tree has the suite mlx5_esw_default, boot again with
+# devlink_eswitch_mode=*=switchdev and run only it (a skip fails).
+# A kernel with kmemleak runs kunit/kmemleak-init.c as /init once
 # the suites are done, which has kmemleak scan and print what it found.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -101,6 +103,27 @@ control_run() {
 
 if [ "$name" = lockdep ]; then
 	control_run "$control_arg" 'possible circular locking dependency' "lockdep report"
+fi
+
+# The suites of the boot-time E-Switch mode (the devlink series) skip
+# unless the kernel is booted with it: boot the same kernel once more
+# with it and only them, where a skip is a failure.
+default_arg='devlink_eswitch_mode=*=switchdev'
+default_suite=mlx5_esw_default
+if [ "$name" = lockdep ] && [ -f "$SRC/$MLX5/tests/esw_default_test.c" ]; then
+	rm -f "$res/kunit-$name-default.json"
+	timed "KUnit run of $default_suite booted with $default_arg" \
+		kunit_exec --kernel_args="$default_arg" \
+		--json="$res/kunit-$name-default.json" "$default_suite.*" \
+		> "$res/kunit-$name-default.out" 2>&1 || true
+	cp "$out/test.log" "$res/kunit-$name-default.console.log"
+	if [ -s "$res/kunit-$name-default.json" ]; then
+		python3 "$TOP/scripts/kunit-results.py" --no-skip \
+			"$res/kunit-$name-default.json" "$name-default" | tracked >> "$RESULTS"
+	else
+		record FAIL "kunit:$name-default" run "kunit.py wrote no results: $res/kunit-$name-default.out"
+	fi
+	splat_check "$res/kunit-$name-default.console.log" "splat-scan:$name-default"
 fi
 if $kmemleak; then
 	# No line from /init: nothing was scanned, and no leak can show.
