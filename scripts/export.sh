@@ -86,8 +86,20 @@ s = s.replace('*** SUBJECT HERE ***', os.environ['SUBJECT'], 1)
 s = s.replace('*** BLURB HERE ***', os.environ['BODY'].rstrip('\n'), 1)
 open(p, 'w', encoding='utf-8').write(s)
 PY
-	[ ! -f "$dir/standalone" ] ||
-		sed -i '/^prerequisite-patch-id: /d' "$out/0000-cover-letter.patch"
+	# git 2.39's format-patch --base does not name the prerequisites by
+	# git patch-id --stable, which b4 and its own documentation use:
+	# name them again, from the commits.
+	sed -i '/^prerequisite-patch-id: /d' "$out/0000-cover-letter.patch"
+	[ -f "$dir/standalone" ] || prerequisite_ids "$from" >> "$out/0000-cover-letter.patch"
+}
+
+# prerequisite_ids REV: a prerequisite-patch-id: line for each commit
+# from the base up to REV.
+prerequisite_ids() {
+	local c
+	for c in $(git -C "$SRC" rev-list --reverse "base..$1"); do
+		echo "prerequisite-patch-id: $(git -C "$SRC" show "$c" | stable_patch_id)"
+	done
 }
 
 mapfile -t commits < <(git -C "$SRC" rev-list --reverse "base..$posted")

@@ -344,6 +344,19 @@ blank_context() {
 	done
 }
 
+# mail_form PATCH: the patch as git format-patch wrote it and as it is
+# mailed, blank context lines back to one space (undoes blank_context):
+# what git am, b4 and git patch-id read from the list.
+mail_form() {
+	awk '/^diff --git / { hunks = 1 } hunks && $0 == "" { $0 = " " } { print }' "$1"
+}
+
+# stable_patch_id: git patch-id --stable of the patch on stdin, the id
+# alone: what prerequisite-patch-id: names (git format-patch --base).
+stable_patch_id() {
+	git -C "$SRC" patch-id --stable | cut -d' ' -f1
+}
+
 # exporter_identity: "Name <address>" of whoever exports or posts, from
 # git's user.name and user.email; a reason on stderr and non-zero when
 # git has none or a placeholder (a reserved domain, a noreply address).

@@ -29,8 +29,9 @@ for dir in "${dirs[@]}"; do
 		series_files "$dir"
 	} | while read -r p; do
 		# DEP-3 headers are for Debian's quilt series, not for mail.
-		awk 'h || /^$/ { h = 1; print; next }
-		     !/^(Origin|Forwarded): / { print }' "$p" > "$tmp/p"
+		# The context lines as format-patch wrote them (blank_context).
+		mail_form "$p" | awk 'h || /^$/ { h = 1; print; next }
+		     !/^(Origin|Forwarded): / { print }' > "$tmp/p"
 		[ -z "$me" ] || python3 "$TOP/scripts/sign-as.py" "$tmp/p" "$me"
 		cat "$tmp/p"
 		echo

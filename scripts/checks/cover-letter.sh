@@ -1,5 +1,5 @@
 #!/bin/bash
-# DESC: the series' cover letter has a base-commit: that is the track's base commit (and, on top of another series, prerequisite-patch-id: lines unless the series applies to the base alone), a Base: line naming the base package, the diffstat and a Testing: section
+# DESC: the series' cover letter has a base-commit: that is the track's base commit (and, on top of another series, prerequisite-patch-id: lines, the stable patch ids of the series below as mailed, unless the series applies to the base alone), a Base: line naming the base package, the diffstat and a Testing: section
 # SCOPE: series
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -37,5 +37,20 @@ if [ "$(basename "$dir")" != "${SERIES%% *}" ] &&
 		out=$(GIT_INDEX_FILE=$idx git -C "$SRC" apply --cached "$f" 2>&1) ||
 			{ echo "no prerequisite-patch-id:, yet $(basename "$f") does not apply to the base alone: $(head -n 1 <<< "$out")"; exit 1; }
 	done
+fi
+# The prerequisites it names are the patches of the series before it, as
+# mailed, by git patch-id --stable (what b4 matches them with).
+if grep -q '^prerequisite-patch-id: ' "$cover"; then
+	want=$(for s in $SERIES; do
+		[ "$TDIR/$s" != "$dir" ] || break
+		series_files "$TDIR/$s" | while read -r f; do
+			mail_form "$f" | stable_patch_id
+		done
+	done)
+	have_ids=$(sed -n 's/^prerequisite-patch-id: //p' "$cover")
+	if [ "$want" != "$have_ids" ]; then
+		echo "prerequisite-patch-id: lines are not the stable patch ids of the series below it, as mailed (make export TRACK=$TRACK): $(diff <(echo "$want") <(echo "$have_ids") | grep '^[<>]' | head -n 2 | tr '\n' ' ')"
+		exit 1
+	fi
 fi
 echo "base-commit (the track's base), Base:, diffstat and Testing: present"
