@@ -72,18 +72,30 @@ if ! timed "KUnit build ($name config, $out)" \
 	exit 0
 fi
 
-rm -f "$res/kunit-$name.json"
-timed "KUnit run ($name config, qemu -smp $smp)" \
-	kunit_exec --json="$res/kunit-$name.json" > "$res/kunit-$name.out" 2>&1 || true
-cp "$out/test.log" "$res/kunit-$name.console.log"
-sed -n '/KTAP version/,$p' "$out/test.log" > "$res/kunit-$name.tap"
-grep -E '^\[[0-9:]+\] (Testing complete|=+ \[|.*(PASSED|FAILED|SKIPPED))' "$res/kunit-$name.out" >&2 || true
-if [ -s "$res/kunit-$name.json" ]; then
-	python3 "$TOP/scripts/kunit-results.py" "$res/kunit-$name.json" "$name" "$control_suite" | tracked >> "$RESULTS"
-else
-	record FAIL "kunit:$name" run "kunit.py wrote no results: $res/kunit-$name.out"
-fi
-splat_check "$res/kunit-$name.console.log" "splat-scan:$name"
+# suites_run TAG WHAT RESULTS_OPTS EXEC_ARGS...: boot the kernel with
+# EXEC_ARGS, record a row per case as kunit:TAG (kunit-results.py, with
+# RESULTS_OPTS before its arguments: "" or --no-skip), and scan the
+# console log for splats.
+suites_run() {
+	local tag=$1 what=$2 opts=()
+	[ -z "$3" ] || opts=("$3")
+	shift 3
+	rm -f "$res/kunit-$tag.json"
+	timed "KUnit run ($what, qemu -smp $smp)" \
+		kunit_exec --json="$res/kunit-$tag.json" "$@" > "$res/kunit-$tag.out" 2>&1 || true
+	cp "$out/test.log" "$res/kunit-$tag.console.log"
+	sed -n '/KTAP version/,$p' "$out/test.log" > "$res/kunit-$tag.tap"
+	grep -E '^\[[0-9:]+\] (Testing complete|=+ \[|.*(PASSED|FAILED|SKIPPED))' "$res/kunit-$tag.out" >&2 || true
+	if [ -s "$res/kunit-$tag.json" ]; then
+		python3 "$TOP/scripts/kunit-results.py" "${opts[@]}" \
+			"$res/kunit-$tag.json" "$tag" "$control_suite" | tracked >> "$RESULTS"
+	else
+		record FAIL "kunit:$tag" run "kunit.py wrote no results: $res/kunit-$tag.out"
+	fi
+	splat_check "$res/kunit-$tag.console.log" "splat-scan:$tag"
+}
+
+suites_run "$name" "$name config" ""
 
 # control_run ARG PATTERN WHAT: boot the same kernel with the control
 # case armed by ARG; the scan must report PATTERN.
@@ -111,19 +123,8 @@ fi
 default_arg='devlink_eswitch_mode=*=switchdev'
 default_suite=mlx5_esw_default
 if [ "$name" = lockdep ] && [ -f "$SRC/$MLX5/tests/esw_default_test.c" ]; then
-	rm -f "$res/kunit-$name-default.json"
-	timed "KUnit run of $default_suite booted with $default_arg" \
-		kunit_exec --kernel_args="$default_arg" \
-		--json="$res/kunit-$name-default.json" "$default_suite.*" \
-		> "$res/kunit-$name-default.out" 2>&1 || true
-	cp "$out/test.log" "$res/kunit-$name-default.console.log"
-	if [ -s "$res/kunit-$name-default.json" ]; then
-		python3 "$TOP/scripts/kunit-results.py" --no-skip \
-			"$res/kunit-$name-default.json" "$name-default" | tracked >> "$RESULTS"
-	else
-		record FAIL "kunit:$name-default" run "kunit.py wrote no results: $res/kunit-$name-default.out"
-	fi
-	splat_check "$res/kunit-$name-default.console.log" "splat-scan:$name-default"
+	suites_run "$name-default" "$default_suite, booted with $default_arg" \
+		--no-skip --kernel_args="$default_arg" "$default_suite.*"
 fi
 if $kmemleak; then
 	# No line from /init: nothing was scanned, and no leak can show.
